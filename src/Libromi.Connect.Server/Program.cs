@@ -1,0 +1,2 @@
+var app = Libromi.Connect.Server.LibromiServer.Build(args);
+app.Run();
