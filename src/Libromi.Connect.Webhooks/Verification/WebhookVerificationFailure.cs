@@ -1,0 +1,26 @@
+namespace Libromi.Connect.Webhooks.Verification;
+
+/// <summary>Why a webhook request was not accepted.</summary>
+public enum WebhookVerificationFailure
+{
+    /// <summary>The request was accepted.</summary>
+    None = 0,
+
+    /// <summary>Neither the Standard Webhooks headers nor <c>X-Libromi-Signature</c> were present.</summary>
+    MissingHeaders,
+
+    /// <summary>The <c>webhook-timestamp</c> header is not a whole number of Unix seconds.</summary>
+    InvalidTimestamp,
+
+    /// <summary>The <c>webhook-timestamp</c> is further in the past than the tolerance allows.</summary>
+    TimestampTooOld,
+
+    /// <summary>The <c>webhook-timestamp</c> is further in the future than the tolerance allows.</summary>
+    TimestampTooNew,
+
+    /// <summary>A signature header is present but not in its documented format.</summary>
+    MalformedSignature,
+
+    /// <summary>The signatures are well formed but none matches any configured secret.</summary>
+    NoMatchingSignature,
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Libromi.Connect.Webhooks.Signing;
+
+namespace Libromi.Connect.Webhooks.Verification;
+
+/// <summary>
+/// Checks that a webhook request came from Libromi Connect. Prefers Standard Webhooks (which also bounds
+/// replays by timestamp) and falls back to <c>X-Libromi-Signature</c>. Never throws on malformed requests:
+/// every problem comes back as a <see cref="WebhookVerificationResult"/>.
+/// </summary>
+public sealed class WebhookVerifier
+{
+    private const int MacLength = HMACSHA256.HashSizeInBytes;
+
+    private readonly VerificationKey[] _keys;
+    private readonly TimeSpan _tolerance;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates a verifier; secrets are copied, so later changes to the options have no effect.</summary>
+    /// <param name="options">The secrets, tolerance and clock.</param>
+    /// <exception cref="ArgumentException">No secrets, or an empty or null one, are configured.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The tolerance is negative.</exception>
+    public WebhookVerifier(WebhookVerifierOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Secrets);
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Tolerance, TimeSpan.Zero);
+        if (options.Secrets.Count == 0 || options.Secrets.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Configure at least one secret, and no empty ones.", nameof(options));
+        }
+
+        _keys = [.. options.Secrets.Select(secret => new VerificationKey(secret))];
+        _tolerance = options.Tolerance;
+        _timeProvider = options.TimeProvider;
+    }
+
+    /// <summary>Verifies a request whose headers are in a dictionary; names are matched case-insensitively.</summary>
+    /// <param name="body">The raw request body, exactly as received.</param>
+    /// <param name="headers">The request headers.</param>
+    /// <returns>Whether the request is valid, and why not.</returns>
+    public WebhookVerificationResult Verify(ReadOnlySpan<byte> body, IReadOnlyDictionary<string, string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        return Verify(body, name => FindHeader(headers, name));
+    }
+
+    /// <summary>Verifies a request.</summary>
+    /// <param name="body">The raw request body, exactly as received.</param>
+    /// <param name="getHeader">Returns a header's value by name, or null when absent.</param>
+    /// <returns>Whether the request is valid, and why not.</returns>
+    public WebhookVerificationResult Verify(ReadOnlySpan<byte> body, Func<string, string?> getHeader)
+    {
+        ArgumentNullException.ThrowIfNull(getHeader);
+        var id = getHeader(WebhookHeaders.WebhookId);
+        var timestamp = getHeader(WebhookHeaders.WebhookTimestamp);
+        var standardSignature = getHeader(WebhookHeaders.WebhookSignature);
+        var libromiSignature = getHeader(WebhookHeaders.Signature);
+
+        WebhookVerificationResult? standard = null;
+        if (!string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(timestamp) && !string.IsNullOrEmpty(standardSignature))
+        {
+            standard = VerifyStandard(body, id, timestamp, standardSignature);
+            if (standard.IsValid)
+            {
+                return standard;
+            }
+        }
+
+        // The Libromi scheme carries no timestamp, so falling back to it after a stale Standard
+        // signature gives an attacker nothing they could not get by stripping the Standard headers.
+        if (!string.IsNullOrEmpty(libromiSignature))
+        {
+            var libromi = VerifyLibromi(body, libromiSignature);
+            return libromi.IsValid || standard is null ? libromi : standard;
+        }
+
+        return standard ?? WebhookVerificationResult.Fail(
+            WebhookVerificationFailure.MissingHeaders,
+            $"Send either {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}, or {WebhookHeaders.Signature}.");
+    }
+
+    private WebhookVerificationResult VerifyStandard(ReadOnlySpan<byte> body, string id, string timestamp, string signatureHeader)
+    {
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var sentAt))
+        {
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.InvalidTimestamp, $"{WebhookHeaders.WebhookTimestamp} must be whole Unix seconds.");
+        }
+
+        var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var tolerance = (long)_tolerance.TotalSeconds;
+        if (sentAt < now - tolerance)
+        {
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.TimestampTooOld, $"{WebhookHeaders.WebhookTimestamp} is older than the tolerance of {_tolerance}.");
+        }
+
+        if (sentAt > now + tolerance)
+        {
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.TimestampTooNew, $"{WebhookHeaders.WebhookTimestamp} is further ahead than the tolerance of {_tolerance}.");
+        }
+
+        using var content = new SignedContent(id, sentAt, body, stackalloc byte[SignedContent.StackLimit]);
+        Span<byte> expected = stackalloc byte[MacLength * _keys.Length];
+        for (var k = 0; k < _keys.Length; k++)
+        {
+            if (_keys[k].StandardKey is { } key)
+            {
+                HMACSHA256.HashData(key, content.Bytes, expected.Slice(k * MacLength, MacLength));
+            }
+        }
+
+        Span<byte> passed = stackalloc byte[MacLength + 3];
+        var sawV1 = false;
+        foreach (var range in signatureHeader.AsSpan().Split(' '))
+        {
+            var entry = signatureHeader.AsSpan(range);
+            if (!entry.StartsWith("v1,", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            sawV1 = true;
+            if (Convert.TryFromBase64Chars(entry[3..], passed, out var written) && written == MacLength
+                && MatchesAny(passed[..MacLength], expected, standard: true))
+            {
+                return WebhookVerificationResult.Success(WebhookSignatureScheme.StandardWebhooks);
+            }
+        }
+
+        return sawV1
+            ? WebhookVerificationResult.Fail(WebhookVerificationFailure.NoMatchingSignature, $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret.")
+            : WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedSignature, $"{WebhookHeaders.WebhookSignature} has no \"v1,<base64>\" entry.");
+    }
+
+    private WebhookVerificationResult VerifyLibromi(ReadOnlySpan<byte> body, string signature)
+    {
+        Span<byte> passed = stackalloc byte[MacLength];
+        if (signature.Length != MacLength * 2
+            || Convert.FromHexString(signature, passed, out _, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedSignature, $"{WebhookHeaders.Signature} must be 64 hex characters.");
+        }
+
+        Span<byte> expected = stackalloc byte[MacLength * _keys.Length];
+        for (var k = 0; k < _keys.Length; k++)
+        {
+            HMACSHA256.HashData(_keys[k].LibromiKey, body, expected.Slice(k * MacLength, MacLength));
+        }
+
+        return MatchesAny(passed, expected, standard: false)
+            ? WebhookVerificationResult.Success(WebhookSignatureScheme.Libromi)
+            : WebhookVerificationResult.Fail(WebhookVerificationFailure.NoMatchingSignature, $"{WebhookHeaders.Signature} does not match a configured secret.");
+    }
+
+    /// <summary>Compares against every key without stopping early, so timing reveals nothing about which matched.</summary>
+    private bool MatchesAny(ReadOnlySpan<byte> passed, ReadOnlySpan<byte> expected, bool standard)
+    {
+        var matched = false;
+        for (var k = 0; k < _keys.Length; k++)
+        {
+            var usable = !standard || _keys[k].StandardKey is not null;
+            matched |= CryptographicOperations.FixedTimeEquals(passed, expected.Slice(k * MacLength, MacLength)) && usable;
+        }
+
+        return matched;
+    }
+
+    private static string? FindHeader(IReadOnlyDictionary<string, string> headers, string name)
+    {
+        if (headers.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        foreach (var (key, candidate) in headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
