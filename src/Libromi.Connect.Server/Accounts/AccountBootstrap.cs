@@ -1,0 +1,39 @@
+namespace Libromi.Connect.Server.Accounts;
+
+/// <summary>
+/// Makes sure someone can call the API after the first start: the account of <c>LIBROMI_API_KEY</c> when it is set,
+/// otherwise a new account whose key is printed once (to the console, never to the log).
+/// </summary>
+public static partial class AccountBootstrap
+{
+    public static async Task RunAsync(ApiKeys keys, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    {
+        var configured = configuration["LIBROMI_API_KEY"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            if (await keys.FindAccountAsync(configured.Trim(), cancellationToken) is null)
+            {
+                await keys.CreateAccountAsync(configured.Trim(), "Default account", cancellationToken);
+                LogCreatedFromEnvironment(logger);
+            }
+            return;
+        }
+        if (await keys.CountAccountsAsync(cancellationToken) == 0)
+        {
+            var key = ApiKeys.NewKey();
+            await keys.CreateAccountAsync(key, "Default account", cancellationToken);
+            Console.WriteLine($"""
+
+                Libromi Connect created your first account. Its API key is shown only this once:
+
+                    {key}
+
+                Use it as 'Authorization: Bearer {key}', or start the server with LIBROMI_API_KEY set.
+
+                """);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the account for the API key in LIBROMI_API_KEY")]
+    private static partial void LogCreatedFromEnvironment(ILogger logger);
+}

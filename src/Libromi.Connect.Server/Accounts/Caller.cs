@@ -1,0 +1,11 @@
+using System.Reflection;
+
+namespace Libromi.Connect.Server.Accounts;
+
+/// <summary>The authenticated account of the current request; a handler parameter of this type is bound from the request.</summary>
+public sealed record Caller(string AccountId)
+{
+    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult<Caller?>(context.Features.Get<Caller>()
+            ?? throw new InvalidOperationException("The endpoint is outside the authenticated /api/v1 group."));
+}

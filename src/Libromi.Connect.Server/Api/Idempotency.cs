@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Libromi.Connect.Server.Accounts;
+using Libromi.Connect.Server.Storage;
+
+namespace Libromi.Connect.Server.Api;
+
+/// <summary>
+/// Runs a POST inside one write transaction. With an <c>Idempotency-Key</c> header, a repeat of the same request in the
+/// same account answers the first response again and creates nothing; reusing the key for another request is a 422.
+/// Only successful responses are remembered: a request that failed stored nothing, so it can be retried with its key.
+/// </summary>
+public sealed class Idempotency(Database database, TimeProvider time)
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 255;
+
+    public async Task<IResult> RunAsync(HttpContext http, Caller caller, object? request, int successStatus,
+        Func<WriteScope, CancellationToken, Task<object>> action)
+    {
+        var cancellationToken = http.RequestAborted;
+        var key = http.Request.Headers[Header].ToString();
+        if (key.Length > MaxKeyLength)
+        {
+            throw ApiException.Validation(Header, $"The {Header} header must be at most {MaxKeyLength} characters long.");
+        }
+        var fingerprint = Fingerprint(http, request);
+
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        if (key.Length > 0)
+        {
+            await using var find = scope.Command("SELECT fingerprint, status_code, response FROM idempotency_keys WHERE account_id = @a AND key = @k")
+                .With("@a", caller.AccountId).With("@k", key);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.GetString(0) != fingerprint)
+                {
+                    throw ApiException.Validation(Header,
+                        $"This {Header} was already used for a different request. Use a new key for each distinct request.");
+                }
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return new JsonBytesResult((byte[])reader.GetValue(2), reader.GetInt32(1));
+            }
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(await action(scope, cancellationToken), ApiJson.Options);
+        if (key.Length > 0)
+        {
+            await using var remember = scope.Command("""
+                INSERT INTO idempotency_keys (account_id, key, fingerprint, status_code, response, created_at)
+                VALUES (@a, @k, @f, @s, @r, @t)
+                """).With("@a", caller.AccountId).With("@k", key).With("@f", fingerprint).With("@s", successStatus)
+                .With("@r", body).With("@t", time.GetUtcNow().ToUnixTimeMilliseconds());
+            try
+            {
+                await remember.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (Exception e) when (database.IsUniqueViolation(e))
+            {
+                throw ApiException.Conflict($"Another request with this {Header} is being processed. Retry it to receive its response.");
+            }
+        }
+        await scope.CommitAsync(cancellationToken);
+        return new JsonBytesResult(body, successStatus);
+    }
+
+    private static string Fingerprint(HttpContext http, object? request)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(request, ApiJson.Options);
+        return http.Request.Method + " " + http.Request.Path + " " + Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+}

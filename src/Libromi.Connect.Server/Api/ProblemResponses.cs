@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Libromi.Connect.Server.Api;
+
+/// <summary>Turns every failure into RFC 9457 problem+json that says what to fix.</summary>
+public sealed partial class ProblemResponses(IProblemDetailsService problems, ILogger<ProblemResponses> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        }
+        context.Response.StatusCode = problem.Status ?? 500;
+        if (exception is ApiException { Status: 401 })
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ApiException { Errors: not null } api => new ValidationProblemDetails(api.Errors) { Status = api.Status, Title = api.Title, Detail = api.Message },
+        ApiException api => new ProblemDetails { Status = api.Status, Title = api.Title, Detail = api.Message },
+        BadHttpRequestException { StatusCode: 413 } => new ProblemDetails
+        {
+            Status = 413,
+            Title = "Request body too large",
+            Detail = "The request body is larger than this server accepts (Api:MaxRequestBodySize, 1 MiB by default). Send a smaller body.",
+        },
+        BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
+        BadHttpRequestException bad when bad.StatusCode == 415 => new ProblemDetails
+        {
+            Status = 415,
+            Title = "Unsupported media type",
+            Detail = "Send the request body as JSON with the header 'Content-Type: application/json'.",
+        },
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        Storage.StoreUnavailableException => new ProblemDetails
+        {
+            Status = 503,
+            Title = "Store unavailable",
+            Detail = "The database cannot be reached right now; nothing was stored. Retry the request later.",
+        },
+        _ => new ProblemDetails { Status = 500, Title = "Internal server error", Detail = "An unexpected error occurred; it has been logged." },
+    };
+
+    private static ProblemDetails Malformed(JsonException json)
+    {
+        var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the request body" : $"'{json.Path}'";
+        var reason = json.Message.Split(". Path:", 2)[0];
+        if (reason.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            reason = "this field is not part of the request; check its spelling against the API reference";
+        }
+        else if (reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            reason = "the value has the wrong JSON type for this field";
+        }
+        return new ProblemDetails
+        {
+            Status = 400,
+            Title = "Malformed JSON",
+            Detail = $"Could not read {where}: {reason}.",
+            Extensions = { ["field"] = json.Path },
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

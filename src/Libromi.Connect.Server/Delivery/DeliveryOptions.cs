@@ -1,0 +1,49 @@
+namespace Libromi.Connect.Server.Delivery;
+
+/// <summary>How webhooks are delivered. Bound from the <c>Delivery</c> configuration section.</summary>
+public sealed class DeliveryOptions
+{
+    /// <summary>How long one attempt may take, connection to the last byte read. Default 30 s (the documented figure).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Delays before each retry after a failed attempt. Default 5 s, 5 min, 30 min: three retries.</summary>
+    public TimeSpan[] RetrySchedule { get; set; } = [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
+
+    /// <summary>Random spread applied to each retry delay, as a fraction. Default 0.2 (±20%).</summary>
+    public double RetryJitter { get; set; } = 0.2;
+
+    /// <summary>The longest <c>Retry-After</c> (on 429/503) that is honoured; longer values are capped. Default 1 h.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A webhook failing without a single success for this long is disabled. Default 5 days.</summary>
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>How long a rotated-out secret keeps signing next to the new one. Default 24 h.</summary>
+    public TimeSpan SecretGracePeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Attempts in flight at once across all endpoints. Default 512.</summary>
+    public int MaxConcurrency { get; set; } = 512;
+
+    /// <summary>Attempts in flight at once to one endpoint, so a slow endpoint cannot starve the others. Default 32.</summary>
+    public int MaxConcurrencyPerEndpoint { get; set; } = 32;
+
+    /// <summary>Deliveries leased in one store round trip. Default 256.</summary>
+    public int LeaseBatchSize { get; set; } = 256;
+
+    /// <summary>Outcomes written in one transaction at most. Default 512.</summary>
+    public int OutcomeBatchSize { get; set; } = 512;
+
+    /// <summary>
+    /// Allow connections to loopback, private, link-local and other internal addresses. Default: true in the
+    /// Development environment, false elsewhere (protection against server-side request forgery).
+    /// </summary>
+    public bool? AllowPrivateNetworks { get; set; }
+
+    /// <summary>How often an idle dispatcher checks the store even without a wake-up (safety net for other nodes' work). Default 5 s.</summary>
+    public TimeSpan IdleCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A delivery's lease lasts one attempt's timeout plus this margin. Default 30 s.</summary>
+    public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int MaxAttempts => 1 + RetrySchedule.Length;
+}

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Storage;
+
+namespace Libromi.Connect.Server.Delivery;
+
+/// <summary>SQL for reading deliveries and queueing them again from the API.</summary>
+public static class DeliveryStore
+{
+    public const string Prefix = "dlv";
+    public static readonly string[] Statuses = ["pending", "succeeded", "failed"];
+    private const string Columns = "id, webhook_id, event_id, event_type, status, attempt_count, next_attempt_at, last_status_code, last_error, created_at, updated_at";
+
+    public static string PublicId(long id) => Prefix + "_" + id.ToString(CultureInfo.InvariantCulture);
+
+    public static long? ParseId(string id) =>
+        id.StartsWith(Prefix + "_", StringComparison.Ordinal) && long.TryParse(id.AsSpan(Prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value : null;
+
+    public static async Task<long> FindIdByEventAsync(WriteScope scope, string eventId, string webhookId, CancellationToken cancellationToken)
+    {
+        await using var select = scope.Command("SELECT id FROM deliveries WHERE event_id = @e AND webhook_id = @w").With("@e", eventId).With("@w", webhookId);
+        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<Page<DeliveryView>> ListAsync(DbConnection connection, string accountId, string webhookId, int? status, int limit, long? before, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Sql($"""
+            SELECT {Columns} FROM deliveries
+            WHERE account_id = @a AND webhook_id = @w{(status is null ? "" : " AND status = @s")}{(before is null ? "" : " AND id < @before")}
+            ORDER BY id DESC LIMIT @limit
+            """).With("@a", accountId).With("@w", webhookId).With("@s", status).With("@before", before).With("@limit", limit + 1);
+        var rows = new List<DeliveryView>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader, null));
+        }
+        return new PageRequest(limit, null).ToPage(rows, d => d.Id);
+    }
+
+    public static async Task<DeliveryView?> FindAsync(DbConnection connection, DbTransaction? transaction, string accountId, long id, CancellationToken cancellationToken)
+    {
+        var attempts = new List<AttemptView>();
+        await using (var select = connection.Sql("""
+            SELECT attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body
+            FROM delivery_attempts WHERE delivery_id = @id ORDER BY attempt
+            """).With("@id", id))
+        {
+            select.Transaction = transaction;
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                attempts.Add(new AttemptView(reader.GetInt32(0), reader.GetTime(1), reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetNullableString(4), reader.GetNullableString(5),
+                    reader.GetNullableString(6) is { } headers ? JsonElement.Parse(headers) : null, reader.GetNullableString(7)));
+            }
+        }
+        await using var delivery = connection.Sql($"SELECT {Columns} FROM deliveries WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
+        delivery.Transaction = transaction;
+        await using var row = await delivery.ExecuteReaderAsync(cancellationToken);
+        return await row.ReadAsync(cancellationToken) ? Read(row, attempts) : null;
+    }
+
+    /// <summary>Queues one delivery for one more attempt now, whatever its state; false when it is already pending.</summary>
+    public static async Task<bool> RetryAsync(WriteScope scope, string accountId, long id, long nowMs, CancellationToken cancellationToken)
+    {
+        await using var update = scope.Command("""
+            UPDATE deliveries SET status = 0, max_attempts = attempt_count + 1, next_attempt_at = @now, updated_at = @now
+            WHERE account_id = @a AND id = @id AND status <> 0
+            """).With("@a", accountId).With("@id", id).With("@now", nowMs);
+        return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Queues every failed delivery of the webhook created since <paramref name="sinceMs"/> for one more attempt.</summary>
+    public static async Task<int> RequeueFailedAsync(WriteScope scope, string accountId, string webhookId, long sinceMs, long nowMs, CancellationToken cancellationToken)
+    {
+        await using var update = scope.Command("""
+            UPDATE deliveries SET status = 0, max_attempts = attempt_count + 1, next_attempt_at = @now, updated_at = @now
+            WHERE account_id = @a AND webhook_id = @w AND status = 2 AND created_at >= @since
+            """).With("@a", accountId).With("@w", webhookId).With("@since", sinceMs).With("@now", nowMs);
+        return await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DeliveryView Read(DbDataReader reader, IReadOnlyList<AttemptView>? attempts)
+    {
+        var status = reader.GetInt32(4);
+        return new DeliveryView(PublicId(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), Statuses[status],
+            reader.GetInt32(5), status == 0 ? reader.GetTime(6) : null, reader.IsDBNull(7) ? null : reader.GetInt32(7),
+            reader.GetNullableString(8), reader.GetTime(9), reader.GetTime(10), attempts);
+    }
+}

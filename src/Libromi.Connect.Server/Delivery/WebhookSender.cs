@@ -1,0 +1,171 @@
+using Libromi.Connect.Webhooks.Signing;
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Authentication;
+using System.Text;
+using System.Text.Json;
+using Libromi.Connect.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace Libromi.Connect.Server.Delivery;
+
+/// <summary>
+/// Makes one attempt: signs the event's exact bytes, POSTs them, and reads at most <see cref="MaxResponseBytes"/> of the
+/// answer. Redirects are not followed; connections are pooled and reused across deliveries.
+/// </summary>
+public sealed class WebhookSender : IDisposable
+{
+    public const int MaxResponseBytes = 4096;
+    public static readonly string UserAgent = $"Libromi-Connect-Webhooks/{typeof(WebhookSender).Assembly.GetName().Version?.ToString(3)}";
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly HttpClient _client;
+    private readonly TimeProvider _time;
+    private readonly DeliveryOptions _options;
+
+    public WebhookSender(IOptions<DeliveryOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = _options.MaxConcurrencyPerEndpoint,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = _options.Timeout,
+            // An unread remainder beyond the cap closes the connection instead of being drained.
+            MaxResponseDrainSize = 0,
+        };
+        if (_options.AllowPrivateNetworks != true)
+        {
+            handler.ConnectCallback = GuardedConnector.ConnectAsync;
+        }
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public async Task<AttemptOutcome> SendAsync(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, CancellationToken stopping)
+    {
+        var attempt = lease.AttemptCount + 1;
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        if (!target.Enabled && payload.Type != "webhook.test")
+        {
+            return new AttemptOutcome(lease, startedAt, 0, null, ErrorKinds.WebhookDisabled,
+                "The webhook is disabled; the delivery was not sent. Re-enable the webhook, then recover or retry the delivery.", null, null, null);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(payload.Body) };
+        request.Content.Headers.ContentType = Json;
+        var timestamp = startedAt.ToUnixTimeSeconds();
+        var headers = request.Headers;
+        headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        headers.TryAddWithoutValidation(WebhookHeaders.Signature, target.LibromiSigner.SignLibromi(payload.Body));
+        headers.TryAddWithoutValidation(WebhookHeaders.EventId, payload.Id);
+        headers.TryAddWithoutValidation(WebhookHeaders.EventType, payload.Type);
+        headers.TryAddWithoutValidation(WebhookHeaders.DeliveryAttempt, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation("X-Libromi-Delivery-Id", DeliveryStore.PublicId(lease.Id));
+        headers.TryAddWithoutValidation(WebhookHeaders.WebhookId, payload.Id);
+        headers.TryAddWithoutValidation(WebhookHeaders.WebhookTimestamp, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation(WebhookHeaders.WebhookSignature, target.StandardSigner.SignStandard(payload.Id, timestamp, payload.Body));
+
+        using var deadline = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
+        try
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var body = await ReadCappedAsync(response, linked.Token);
+            var code = (int)response.StatusCode;
+            var error = code is >= 200 and < 300 ? null : $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
+            return new AttemptOutcome(lease, startedAt, Elapsed(started), code, error is null ? null : ErrorKinds.HttpStatus, error,
+                HeadersJson(response), body, RetryAfter(response, startedAt));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return AttemptOutcome.Abandon(lease, startedAt);
+        }
+        catch (OperationCanceledException)
+        {
+            return Failure(lease, startedAt, started, ErrorKinds.Timeout, $"No complete response within {_options.Timeout.TotalSeconds:0.###} s.");
+        }
+        catch (HttpRequestException e) when (Find<BlockedAddressException>(e) is { } blocked)
+        {
+            return Failure(lease, startedAt, started, ErrorKinds.BlockedAddress, blocked.Message);
+        }
+        catch (HttpRequestException e) when (Find<AuthenticationException>(e) is not null)
+        {
+            return Failure(lease, startedAt, started, ErrorKinds.Tls, e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return Failure(lease, startedAt, started, ErrorKinds.Connection, e.Message);
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private AttemptOutcome Failure(LeasedDelivery lease, DateTimeOffset startedAt, long started, string kind, string error) =>
+        new(lease, startedAt, Elapsed(started), null, kind, error, null, null, null);
+
+    private int Elapsed(long started) => (int)Math.Min(int.MaxValue, _time.GetElapsedTime(started).TotalMilliseconds);
+
+    private static async Task<string?> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBytes);
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var read = 0;
+            int n;
+            while (read < MaxResponseBytes && (n = await stream.ReadAsync(buffer.AsMemory(read, MaxResponseBytes - read), cancellationToken)) > 0)
+            {
+                read += n;
+            }
+            return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string HeadersJson(HttpResponseMessage response)
+    {
+        var output = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
+            {
+                writer.WriteString(name.ToLowerInvariant(), string.Join(", ", values));
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
+        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || response.Headers.RetryAfter is not { } retryAfter)
+        {
+            return null;
+        }
+        return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - now : null);
+    }
+
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+            {
+                return match;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using Libromi.Connect.Server.Accounts;
+using Libromi.Connect.Server.Chatbots;
+using Libromi.Connect.Server.Contacts;
+using Libromi.Connect.Server.Delivery;
+using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Messages;
+using Libromi.Connect.Server.Webhooks;
+using Scalar.AspNetCore;
+
+namespace Libromi.Connect.Server.Hosting;
+
+/// <summary>The request pipeline and every route.</summary>
+public static class ServerEndpoints
+{
+    public static WebApplication MapLibromiServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api => api.UseMiddleware<ApiKeyAuthentication>());
+
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+
+        app.MapGroup("/api/v1")
+            .MapContactsApi()
+            .MapMessagesApi()
+            .MapChatbotsApi()
+            .MapWebhooksApi()
+            .MapDeliveriesApi()
+            .MapEventsApi();
+        return app;
+    }
+}

@@ -1,0 +1,73 @@
+using Libromi.Connect.Server.Accounts;
+using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Contacts;
+using Libromi.Connect.Server.Delivery;
+using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Messages;
+using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Storage.Sqlite;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Libromi.Connect.Server.Hosting;
+
+/// <summary>Registers everything the server runs on.</summary>
+public static class ServerServices
+{
+    public static WebApplicationBuilder AddLibromiServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.Configure<DeliveryOptions>(configuration.GetSection("Delivery"));
+        var isDevelopment = builder.Environment.IsDevelopment();
+        services.PostConfigure<DeliveryOptions>(o => o.AllowPrivateNetworks ??= isDevelopment);
+        services.Configure<ApiOptions>(configuration.GetSection("Api"));
+
+        services.TryAddTimeProvider();
+        services.AddSingleton<IdGenerator>();
+        services.AddSingleton(CreateDatabase);
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<Idempotency>();
+        services.AddSingleton<EventWriter>();
+        services.AddSingleton<ContactService>();
+        services.AddSingleton<MessageService>();
+
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<RetryPolicy>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<OutcomeWriter>();
+        services.AddHostedService<StartupTasks>();
+        services.AddHostedService<Dispatcher>();
+
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
+        services.AddExceptionHandler<ProblemResponses>();
+        services.AddOpenApi();
+
+        var maxBody = configuration.GetSection("Api").Get<ApiOptions>()?.MaxRequestBodySize ?? new ApiOptions().MaxRequestBodySize;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static Database CreateDatabase(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return options.Provider.ToLowerInvariant() switch
+        {
+            "sqlite" => new SqliteDatabase(options),
+            _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported. Use 'sqlite'."),
+        };
+    }
+}

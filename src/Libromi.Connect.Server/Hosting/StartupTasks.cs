@@ -1,0 +1,20 @@
+using Libromi.Connect.Server.Accounts;
+using Libromi.Connect.Server.Storage;
+
+namespace Libromi.Connect.Server.Hosting;
+
+/// <summary>Runs before the server accepts requests: schema migration, then the first account.</summary>
+public sealed partial class StartupTasks(Database database, ApiKeys keys, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        LogMigrated(logger, database.ProviderName);
+        await AccountBootstrap.RunAsync(keys, configuration, logger, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store ready ({Provider}); schema is up to date")]
+    private static partial void LogMigrated(ILogger logger, string provider);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Chatbots;
+using Libromi.Connect.Server.Contacts;
+using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Storage;
+
+namespace Libromi.Connect.Server.Messages;
+
+/// <summary>
+/// Sending and receiving messages. A received message from an unknown number creates its contact first; one that
+/// matches an enabled chatbot triggers it and sends its reply — all in the caller's transaction, events in that order.
+/// </summary>
+public sealed class MessageService(ContactService contacts, EventWriter events, IdGenerator ids, TimeProvider time)
+{
+    public const int MaxContentLength = 4096;
+
+    public async Task<Message> SendAsync(WriteScope scope, string accountId, Contact contact, string content, CancellationToken cancellationToken)
+    {
+        var message = new Message(ids.New("msg"), contact.Id, "outbound", "text", content, "sent", time.GetUtcNow());
+        await MessageStore.InsertAsync(scope, accountId, message, cancellationToken);
+        await events.AppendAsync(scope, accountId, EventCatalog.MessageSent, new JsonObject
+        {
+            ["contact"] = ContactService.ToNode(contact),
+            ["message"] = ToNode(message),
+        }, cancellationToken);
+        return message;
+    }
+
+    public async Task<Message> ReceiveAsync(WriteScope scope, string accountId, string phone, string? name, string content, CancellationToken cancellationToken)
+    {
+        var contact = await ContactStore.FindByPhoneAsync(scope, accountId, phone, cancellationToken)
+            ?? await contacts.CreateAsync(scope, accountId, name ?? phone, phone, null, null, cancellationToken);
+        var message = new Message(ids.New("msg"), contact.Id, "inbound", "text", content, "received", time.GetUtcNow());
+        await MessageStore.InsertAsync(scope, accountId, message, cancellationToken);
+        await events.AppendAsync(scope, accountId, EventCatalog.MessageReceived, new JsonObject
+        {
+            ["contact"] = ContactService.ToNode(contact),
+            ["message"] = ToNode(message),
+        }, cancellationToken);
+
+        if (await ChatbotStore.FirstMatchAsync(scope, accountId, content, cancellationToken) is { } chatbot)
+        {
+            await events.AppendAsync(scope, accountId, EventCatalog.ChatbotTriggered, new JsonObject
+            {
+                ["chatbot"] = JsonSerializer.SerializeToNode(chatbot, ApiJson.Options),
+                ["contact"] = ContactService.ToNode(contact),
+                ["message"] = ToNode(message),
+            }, cancellationToken);
+            await SendAsync(scope, accountId, contact, chatbot.Reply, cancellationToken);
+        }
+        return message;
+    }
+
+    private static JsonObject ToNode(Message message) => JsonSerializer.SerializeToNode(message, ApiJson.Options)!.AsObject();
+}

@@ -1,0 +1,16 @@
+namespace Libromi.Connect.Server.Storage;
+
+/// <summary>The few statements whose SQL differs between providers.</summary>
+public abstract class SqlDialect
+{
+    /// <summary>
+    /// Leases up to <c>@limit</c> due pending deliveries: sets <c>next_attempt_at</c> to the lease's end (so an expired lease
+    /// is simply due again), bumps <c>lease_token</c> (the fence) and returns
+    /// <c>id, lease_token, event_id, webhook_id, attempt_count, max_attempts</c>.
+    /// <paramref name="excludedWebhooks"/> parameters are named <c>@x0</c>, <c>@x1</c>, ….
+    /// </summary>
+    public abstract string LeaseDeliveries(int excludedWebhooks);
+
+    protected static string ExcludeClause(int count) =>
+        count == 0 ? "" : " AND webhook_id NOT IN (" + string.Join(", ", Enumerable.Range(0, count).Select(i => "@x" + i)) + ")";
+}

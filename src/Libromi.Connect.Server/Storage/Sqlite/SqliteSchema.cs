@@ -1,0 +1,115 @@
+namespace Libromi.Connect.Server.Storage.Sqlite;
+
+/// <summary>The SQLite schema, one entry per migration. Times are unix milliseconds; flags are 0/1 integers.</summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE accounts (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE api_keys (
+            key_hash TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            email TEXT,
+            attributes TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE UNIQUE INDEX contacts_phone ON contacts (account_id, phone);
+        CREATE INDEX contacts_account ON contacts (account_id, id);
+        CREATE TABLE messages (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            contact_id TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE INDEX messages_account ON messages (account_id, id);
+        CREATE INDEX messages_contact ON messages (account_id, contact_id, id);
+        CREATE TABLE chatbots (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            keywords TEXT NOT NULL,
+            match TEXT NOT NULL,
+            reply TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX chatbots_account ON chatbots (account_id, id);
+        CREATE TABLE webhooks (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            events TEXT NOT NULL,
+            event_mask INTEGER NOT NULL,
+            description TEXT,
+            enabled INTEGER NOT NULL,
+            disabled_reason TEXT,
+            secret TEXT NOT NULL,
+            previous_secret TEXT,
+            previous_secret_expires_at INTEGER,
+            failing_since INTEGER,
+            session_expires_at INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX webhooks_account ON webhooks (account_id, id);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            payload BLOB NOT NULL);
+        CREATE INDEX events_account ON events (account_id, id);
+        CREATE INDEX events_type ON events (account_id, type, id);
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            webhook_id TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            attempt_count INTEGER NOT NULL,
+            max_attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            lease_token INTEGER NOT NULL,
+            last_status_code INTEGER,
+            last_error TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 0;
+        CREATE INDEX deliveries_webhook ON deliveries (webhook_id, id);
+        CREATE INDEX deliveries_event ON deliveries (event_id);
+        CREATE TABLE delivery_attempts (
+            id INTEGER PRIMARY KEY,
+            delivery_id INTEGER NOT NULL,
+            attempt INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            status_code INTEGER,
+            error_kind TEXT,
+            error TEXT,
+            response_headers TEXT,
+            response_body TEXT);
+        CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id, attempt);
+        CREATE TABLE idempotency_keys (
+            account_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            status_code INTEGER NOT NULL,
+            response BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (account_id, key));
+        """,
+    ];
+}

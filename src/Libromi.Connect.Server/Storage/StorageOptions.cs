@@ -1,0 +1,17 @@
+namespace Libromi.Connect.Server.Storage;
+
+/// <summary>Where the data lives. Bound from the <c>Storage</c> configuration section.</summary>
+public sealed class StorageOptions
+{
+    /// <summary><c>sqlite</c> (default, embedded) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>Default for SQLite: <c>Data Source=libromi.db</c> in the working directory.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting in WAL mode. <c>NORMAL</c> (default) survives a killed process;
+    /// <c>FULL</c> also survives power loss at the cost of an fsync per commit.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+}

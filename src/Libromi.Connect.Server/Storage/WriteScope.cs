@@ -1,0 +1,46 @@
+using System.Data.Common;
+
+namespace Libromi.Connect.Server.Storage;
+
+/// <summary>One open write transaction. Disposing without <see cref="CommitAsync"/> rolls everything back.</summary>
+public sealed class WriteScope(DbConnection connection, DbTransaction transaction, Action? release) : IAsyncDisposable
+{
+    private Action? _release = release;
+
+    public DbConnection Connection { get; } = connection;
+
+    public DbTransaction Transaction { get; } = transaction;
+
+    /// <summary>Actions run once the transaction has committed, such as waking the delivery dispatcher.</summary>
+    public List<Action> AfterCommit { get; } = [];
+
+    public DbCommand Command(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        Release();
+        foreach (var action in AfterCommit)
+        {
+            action();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+        Release();
+    }
+
+    private void Release()
+    {
+        Interlocked.Exchange(ref _release, null)?.Invoke();
+    }
+}

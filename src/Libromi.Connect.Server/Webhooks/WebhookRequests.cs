@@ -1,0 +1,16 @@
+namespace Libromi.Connect.Server.Webhooks;
+
+/// <summary>Body of <c>POST /api/v1/webhooks</c>. <c>events</c> names catalog types, or <c>["*"]</c> for all.</summary>
+public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled);
+
+/// <summary>Body of <c>PATCH /api/v1/webhooks/{id}</c>: absent fields stay; <c>enabled: true</c> re-enables a disabled webhook.</summary>
+public sealed record UpdateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled);
+
+/// <summary>Body of <c>POST /api/v1/webhooks/{id}/recover</c>: re-queue the failed deliveries created since this time.</summary>
+public sealed record RecoverWebhookRequest(DateTimeOffset? Since);
+
+/// <summary>Answer of <c>POST /api/v1/webhooks/{id}/recover</c>.</summary>
+public sealed record RecoverWebhookResponse(int Recovered);
+
+/// <summary>Answer of <c>POST /api/v1/webhooks/{id}/test</c>: the ping's event and its delivery, to follow it.</summary>
+public sealed record TestWebhookResponse(string EventId, string DeliveryId);

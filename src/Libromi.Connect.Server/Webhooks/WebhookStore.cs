@@ -1,0 +1,100 @@
+using System.Data.Common;
+using System.Text.Json;
+using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Storage;
+
+namespace Libromi.Connect.Server.Webhooks;
+
+/// <summary>SQL for webhooks.</summary>
+public static class WebhookStore
+{
+    private const string Columns = "id, url, events, description, enabled, disabled_reason, secret, previous_secret_expires_at, created_at, updated_at";
+
+    public static async Task InsertAsync(WriteScope scope, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
+    {
+        await using var insert = scope.Command($"""
+            INSERT INTO webhooks (account_id, event_mask, session_expires_at, {Columns})
+            VALUES (@a, @mask, @session, @id, @url, @events, @d, @e, NULL, @secret, NULL, @c, @u)
+            """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt).With("@id", webhook.Id).With("@url", webhook.Url)
+            .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
+            .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds());
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Saves URL, events, description and enabled state; enabling clears the disabled reason and the failure streak.</summary>
+    public static async Task UpdateAsync(WriteScope scope, string accountId, Webhook webhook, long mask, CancellationToken cancellationToken)
+    {
+        await using var update = scope.Command("""
+            UPDATE webhooks SET url = @url, events = @events, event_mask = @mask, description = @d, enabled = @e,
+                disabled_reason = CASE WHEN @e = 1 THEN NULL ELSE disabled_reason END,
+                failing_since = CASE WHEN @e = 1 THEN NULL ELSE failing_since END,
+                updated_at = @u
+            WHERE account_id = @a AND id = @id
+            """).With("@a", accountId).With("@id", webhook.Id).With("@url", webhook.Url).With("@events", JsonSerializer.Serialize(webhook.Events))
+            .With("@mask", mask).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
+            .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds());
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task RotateSecretAsync(WriteScope scope, string accountId, string id, string newSecret, long previousExpiresAt, long now, CancellationToken cancellationToken)
+    {
+        await using var update = scope.Command("""
+            UPDATE webhooks SET previous_secret = secret, previous_secret_expires_at = @exp, secret = @s, updated_at = @u
+            WHERE account_id = @a AND id = @id
+            """).With("@a", accountId).With("@id", id).With("@exp", previousExpiresAt).With("@s", newSecret).With("@u", now);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the webhook with its deliveries and their attempt logs.</summary>
+    public static async Task<bool> DeleteAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using (var attempts = scope.Command("""
+            DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = @id AND account_id = @a)
+            """).With("@a", accountId).With("@id", id))
+        {
+            await attempts.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var deliveries = scope.Command("DELETE FROM deliveries WHERE webhook_id = @id AND account_id = @a").With("@a", accountId).With("@id", id))
+        {
+            await deliveries.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var webhook = scope.Command("DELETE FROM webhooks WHERE id = @id AND account_id = @a").With("@a", accountId).With("@id", id);
+        return await webhook.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public static async Task<Webhook?> FindAsync(DbConnection connection, DbTransaction? transaction, string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Sql($"SELECT {Columns} FROM webhooks WHERE account_id = @a AND id = @id AND session_expires_at IS NULL")
+            .With("@a", accountId).With("@id", id);
+        select.Transaction = transaction;
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public static async Task<Page<Webhook>> ListAsync(DbConnection connection, string accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Sql($"""
+            SELECT {Columns} FROM webhooks WHERE account_id = @a AND session_expires_at IS NULL{(page.After is null ? "" : " AND id < @after")}
+            ORDER BY id DESC LIMIT @limit
+            """).With("@a", accountId).With("@after", page.After).With("@limit", page.Limit + 1);
+        var rows = new List<Webhook>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader));
+        }
+        return page.ToPage(rows, w => w.Id);
+    }
+
+    private static Webhook Read(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        JsonSerializer.Deserialize<string[]>(reader.GetString(2))!,
+        reader.GetNullableString(3),
+        reader.GetInt64(4) == 1,
+        reader.GetNullableString(5),
+        reader.GetString(6),
+        reader.GetNullableTime(7),
+        reader.GetTime(8),
+        reader.GetTime(9));
+}

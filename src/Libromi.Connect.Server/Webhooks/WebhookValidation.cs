@@ -1,0 +1,97 @@
+using System.Net;
+using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Delivery;
+using Libromi.Connect.Server.Events;
+
+namespace Libromi.Connect.Server.Webhooks;
+
+/// <summary>What a webhook's URL and event list must be.</summary>
+public static class WebhookValidation
+{
+    public const int MaxUrlLength = 2048;
+    public const int MaxDescriptionLength = 500;
+
+    public static string? Url(Validator validator, string? input, bool required, bool allowPrivateNetworks)
+    {
+        if (input is null)
+        {
+            if (required)
+            {
+                validator.Add("url", "'url' is required: the absolute http or https URL that will receive the events.");
+            }
+            return null;
+        }
+        var url = input.Trim();
+        if (url.Length > MaxUrlLength)
+        {
+            validator.Add("url", $"'url' must be at most {MaxUrlLength} characters long (it has {url.Length}).");
+            return null;
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
+        {
+            validator.Add("url", $"'url' must be an absolute http or https URL such as https://example.com/webhook; '{url}' is not.");
+            return null;
+        }
+        if (uri.UserInfo.Length > 0)
+        {
+            validator.Add("url", "'url' must not contain credentials (user:password@); authenticate deliveries with the signature instead.");
+            return null;
+        }
+        if (!uri.Fragment.Equals("", StringComparison.Ordinal))
+        {
+            validator.Add("url", "'url' must not contain a fragment (#…); it is never sent to the server.");
+            return null;
+        }
+        if (!allowPrivateNetworks)
+        {
+            var literal = IPAddress.TryParse(uri.DnsSafeHost, out var address) ? address : null;
+            if (uri.IsLoopback || (literal is not null && AddressPolicy.IsForbidden(literal)))
+            {
+                validator.Add("url", $"'url' points to a loopback, private or otherwise internal address ({uri.Host}), which this server does not deliver to. Use a public address, or set Delivery:AllowPrivateNetworks for local development.");
+                return null;
+            }
+        }
+        return url;
+    }
+
+    /// <summary>The distinct event names and their subscription mask, or null when invalid.</summary>
+    public static (string[] Names, long Mask)? Events(Validator validator, string[]? events, bool required)
+    {
+        if (events is null)
+        {
+            if (required)
+            {
+                validator.Add("events", $"'events' is required: a list of event types ({string.Join(", ", EventCatalog.SubscribableNames)}), or [\"*\"] for all.");
+            }
+            return null;
+        }
+        if (events.Length == 0)
+        {
+            validator.Add("events", "'events' must name at least one event type, or be [\"*\"] for all.");
+            return null;
+        }
+        if (events.Contains(EventCatalog.Wildcard))
+        {
+            if (events.Length > 1)
+            {
+                validator.Add("events", "'*' already means every event type; send [\"*\"] alone.");
+                return null;
+            }
+            return ([EventCatalog.Wildcard], EventCatalog.AllSubscribableBits);
+        }
+        long mask = 0;
+        var valid = true;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var type = EventCatalog.Find(events[i] ?? "");
+            if (type is not { Subscribable: true })
+            {
+                validator.Add($"events[{i}]", $"'{events[i]}' is not an event type. Valid types: {string.Join(", ", EventCatalog.SubscribableNames)}, or \"*\" for all.");
+                valid = false;
+                continue;
+            }
+            mask |= type.Bit;
+        }
+        return valid ? (events.Distinct(StringComparer.Ordinal).ToArray(), mask) : null;
+    }
+}
