@@ -14,14 +14,13 @@ namespace Libromi.Connect.Testing;
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
     private WebApplication? _app;
 
     private TestServer(string directory, Dictionary<string, string?> settings, TimeProvider? time)
     {
         Directory = directory;
-        _settings = settings;
+        Settings = settings;
         _time = time;
     }
 
@@ -29,6 +28,9 @@ public sealed class TestServer : IAsyncDisposable
     public string ApiKey { get; } = ApiKeys.NewKey();
 
     public string Directory { get; }
+
+    /// <summary>Configuration keys passed at every start; change them before <see cref="RestartAsync"/> to restart differently.</summary>
+    public Dictionary<string, string?> Settings { get; }
 
     public string DatabasePath => Path.Combine(Directory, "libromi.db");
 
@@ -109,7 +111,7 @@ public sealed class TestServer : IAsyncDisposable
             $"--Storage:ConnectionString=Data Source={DatabasePath}",
             $"--LIBROMI_API_KEY={ApiKey}",
         };
-        args.AddRange(_settings.Select(s => $"--{s.Key}={s.Value}"));
+        args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
         _app = LibromiServer.Build([.. args], builder =>
         {
             if (_time is not null)
