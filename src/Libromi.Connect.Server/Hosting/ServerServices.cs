@@ -22,7 +22,15 @@ public static class ServerServices
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.Configure<DeliveryOptions>(configuration.GetSection("Delivery"));
         var isDevelopment = builder.Environment.IsDevelopment();
-        services.PostConfigure<DeliveryOptions>(o => o.AllowPrivateNetworks ??= isDevelopment);
+        services.PostConfigure<DeliveryOptions>(o =>
+        {
+            o.AllowPrivateNetworks ??= isDevelopment;
+            // The binder appends configured array items to the defaults; a configured schedule must replace them.
+            if (configuration.GetSection("Delivery:RetrySchedule").Get<TimeSpan[]>() is { } schedule)
+            {
+                o.RetrySchedule = schedule;
+            }
+        });
         services.Configure<ApiOptions>(configuration.GetSection("Api"));
 
         services.TryAddTimeProvider();
