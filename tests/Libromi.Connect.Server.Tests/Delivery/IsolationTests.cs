@@ -8,13 +8,14 @@ public sealed class IsolationTests
     [Fact]
     public async Task A_hanging_endpoint_does_not_hold_back_deliveries_to_a_healthy_one()
     {
+        // Receivers first, so the server is disposed first and drops the hanging requests.
+        await using var hanging = await TestReceiver.StartAsync();
+        await using var healthy = await TestReceiver.StartAsync();
         await using var server = await TestServer.StartAsync(new Dictionary<string, string?>
         {
             ["Delivery:MaxConcurrencyPerEndpoint"] = "4",
             ["Delivery:Timeout"] = "00:00:20",
         });
-        await using var hanging = await TestReceiver.StartAsync();
-        await using var healthy = await TestReceiver.StartAsync();
         hanging.Respond = _ => Task.FromResult(new ReceiverResponse(200, Delay: TimeSpan.FromSeconds(20)));
         using var client = server.CreateClient();
         await client.CreateWebhookAsync(hanging.Url, "contact.created");
