@@ -30,14 +30,21 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, IL
         {
             Status = 413,
             Title = "Request body too large",
-            Detail = "The request body is larger than this server accepts (Api:MaxRequestBodySize, 1 MiB by default). Send a smaller body.",
+            Detail = ProblemDefaults.TooLarge,
         },
         BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
         BadHttpRequestException bad when bad.StatusCode == 415 => new ProblemDetails
         {
             Status = 415,
             Title = "Unsupported media type",
-            Detail = "Send the request body as JSON with the header 'Content-Type: application/json'.",
+            Detail = ProblemDefaults.UnsupportedMediaType,
+        },
+        // The framework's own wording ("Implicit body inferred ... Did you mean to use a Service") speaks to the server's developer, not the caller.
+        BadHttpRequestException { StatusCode: 400 } bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => new ProblemDetails
+        {
+            Status = 400,
+            Title = "Missing request body",
+            Detail = ProblemDefaults.MissingBody,
         },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         Storage.StoreUnavailableException => new ProblemDetails
