@@ -50,7 +50,6 @@ public sealed class WebhookSender : IDisposable
 
     public async Task<AttemptOutcome> SendAsync(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, CancellationToken stopping)
     {
-        var attempt = lease.AttemptCount + 1;
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
         if (!target.Enabled && payload.Type != "webhook.test")
@@ -61,17 +60,13 @@ public sealed class WebhookSender : IDisposable
 
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(payload.Body) };
         request.Content.Headers.ContentType = Json;
-        var timestamp = startedAt.ToUnixTimeSeconds();
-        var headers = request.Headers;
-        headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        headers.TryAddWithoutValidation(WebhookHeaders.Signature, target.LibromiSigner.SignLibromi(payload.Body));
-        headers.TryAddWithoutValidation(WebhookHeaders.EventId, payload.Id);
-        headers.TryAddWithoutValidation(WebhookHeaders.EventType, payload.Type);
-        headers.TryAddWithoutValidation(WebhookHeaders.DeliveryAttempt, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        headers.TryAddWithoutValidation("X-Libromi-Delivery-Id", DeliveryStore.PublicId(lease.Id));
-        headers.TryAddWithoutValidation(WebhookHeaders.WebhookId, payload.Id);
-        headers.TryAddWithoutValidation(WebhookHeaders.WebhookTimestamp, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        headers.TryAddWithoutValidation(WebhookHeaders.WebhookSignature, target.StandardSigner.SignStandard(payload.Id, timestamp, payload.Body));
+        foreach (var (name, value) in DeliveryHeaders.For(lease, payload, target, startedAt.ToUnixTimeSeconds()))
+        {
+            if (name != DeliveryHeaders.ContentType)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
 
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
