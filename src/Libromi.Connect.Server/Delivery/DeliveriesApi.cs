@@ -33,7 +33,10 @@ public static class DeliveriesApi
         var page = PageRequest.Parse(limit, cursor, DeliveryStore.Prefix);
         validator.ThrowIfInvalid();
         await using var connection = await database.OpenAsync(cancellationToken);
-        _ = await WebhookStore.FindAsync(connection, null, caller.AccountId, id, cancellationToken) ?? throw ApiException.NotFound("webhook", id);
+        if (!await WebhookStore.HasDeliveryTargetAsync(connection, caller.AccountId, id, cancellationToken))
+        {
+            throw ApiException.NotFound("webhook", id);
+        }
         var before = page.After is null ? null : DeliveryStore.ParseId(page.After);
         return await DeliveryStore.ListAsync(connection, caller.AccountId, id, statusCode, page.Limit, before, cancellationToken);
     }

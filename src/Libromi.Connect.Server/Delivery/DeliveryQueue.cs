@@ -63,7 +63,7 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
         }
 
         var webhookIds = batch.Select(d => d.WebhookId).Distinct(StringComparer.Ordinal).ToList();
-        await using (var select = InList(connection, "SELECT id, url, enabled, secret, previous_secret, previous_secret_expires_at FROM webhooks WHERE id IN ", webhookIds))
+        await using (var select = InList(connection, "SELECT id, url, enabled, secret, previous_secret, previous_secret_expires_at, session_expires_at FROM webhooks WHERE id IN ", webhookIds))
         {
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -73,7 +73,7 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
                 var previousActive = previous is not null && reader.GetNullableInt64(5) > nowMs;
                 var standard = previousActive ? new WebhookSigner(secret, previous!) : new WebhookSigner(secret);
                 var libromi = previousActive ? new WebhookSigner(previous!) : standard;
-                targets[reader.GetString(0)] = new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi);
+                targets[reader.GetString(0)] = new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi, !reader.IsDBNull(6));
             }
         }
         return (events, targets);

@@ -12,6 +12,7 @@ namespace Libromi.Connect.Server.Delivery;
 public sealed partial class Dispatcher(
     DeliveryQueue queue,
     WebhookSender sender,
+    Listen.ListenRelay relay,
     OutcomeWriter writer,
     DeliverySignal signal,
     TimeProvider time,
@@ -118,7 +119,9 @@ public sealed partial class Dispatcher(
                 // A lease that no longer covers a whole attempt may already be someone else's: hand it back unsent.
                 outcome = time.GetUtcNow() + options.Value.Timeout > lease.LeaseUntil
                     ? AttemptOutcome.Abandon(lease, time.GetUtcNow())
-                    : await sender.SendAsync(lease, payload, target, stoppingToken);
+                    : target.IsListenSession
+                        ? await relay.SendAsync(lease, payload, target, stoppingToken)
+                        : await sender.SendAsync(lease, payload, target, stoppingToken);
             }
             finally
             {

@@ -9,4 +9,5 @@ public static class ErrorKinds
     public const string BlockedAddress = "blocked_address";
     public const string Tls = "tls_error";
     public const string WebhookDisabled = "webhook_disabled";
+    public const string ListenerDisconnected = "listener_disconnected";
 }

@@ -3,6 +3,7 @@ using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Listen;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Webhooks;
 using Scalar.AspNetCore;
@@ -28,7 +29,8 @@ public static class ServerEndpoints
             .MapChatbotsApi()
             .MapWebhooksApi()
             .MapDeliveriesApi()
-            .MapEventsApi();
+            .MapEventsApi()
+            .MapListenApi();
         return app;
     }
 }

@@ -46,6 +46,7 @@ public static class ServerServices
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<Listen.ListenRelay>();
         services.AddSingleton<OutcomeWriter>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<Dispatcher>();

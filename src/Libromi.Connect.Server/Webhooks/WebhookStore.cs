@@ -71,6 +71,13 @@ public static class WebhookStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    /// <summary>True for a webhook or a listen session of the account: both have deliveries to look at.</summary>
+    public static async Task<bool> HasDeliveryTargetAsync(DbConnection connection, string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Sql("SELECT COUNT(*) FROM webhooks WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
+        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     public static async Task<Page<Webhook>> ListAsync(DbConnection connection, string accountId, PageRequest page, CancellationToken cancellationToken)
     {
         await using var select = connection.Sql($"""
