@@ -92,6 +92,20 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Leaves a small shell watching this process: once it is gone (finished, crashed or killed) the shell stops the
+    /// server and deletes its folder. In-process exit handlers do not run on a kill, nor reliably under a test host.
+    /// </summary>
+    public void DeleteWhenProcessExits()
+    {
+        var pgCtl = Path.Combine(_bin, "pg_ctl");
+        var stop = Environment.IsPrivilegedProcess ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; "
+            + $"{stop} stop -m immediate -D '{DataDirectory}'; rm -rf '{_directory}'";
+        var start = new ProcessStartInfo("setsid") { ArgumentList = { "sh", "-c", script }, WorkingDirectory = Path.GetTempPath() };
+        Process.Start(start)?.Dispose();
+    }
+
     private async Task InitAsync()
     {
         if (Environment.IsPrivilegedProcess)

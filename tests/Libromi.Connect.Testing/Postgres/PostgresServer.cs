@@ -40,7 +40,7 @@ public static class PostgresServer
             return null;
         }
         var cluster = await PostgresCluster.StartAsync(bin);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        cluster.DeleteWhenProcessExits();
         return cluster.ConnectionString;
     }
 }
