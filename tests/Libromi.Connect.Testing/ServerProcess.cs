@@ -34,8 +34,12 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the server with <c>--key=value</c> settings (the API key among them) and waits until it listens.</summary>
+    public static Task<ServerProcess> StartAsync(IDictionary<string, string> settings, TimeSpan? timeout = null) =>
+        StartAsync(null, settings.ToDictionary(s => s.Key, s => (string?)s.Value), timeout);
+
     /// <summary>Starts the server with <c>--key=value</c> settings and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string apiKey, IDictionary<string, string?> settings, TimeSpan? timeout = null)
+    public static async Task<ServerProcess> StartAsync(string? apiKey, IDictionary<string, string?> settings, TimeSpan? timeout = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -56,7 +60,10 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             info.ArgumentList.Add($"--{key}={value}");
         }
-        info.Environment["LIBROMI_API_KEY"] = apiKey;
+        if (apiKey is not null)
+        {
+            info.Environment["LIBROMI_API_KEY"] = apiKey;
+        }
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         info.Environment["Logging__Console__FormatterName"] = "simple";
@@ -81,6 +88,16 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGKILL, waiting asynchronously for the process to be gone.</summary>
     public async Task KillAsync()
     {
         if (!_process.HasExited)

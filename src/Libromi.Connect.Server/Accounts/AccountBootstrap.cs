@@ -13,8 +13,19 @@ public static partial class AccountBootstrap
         {
             if (await keys.FindAccountAsync(configured.Trim(), cancellationToken) is null)
             {
-                await keys.CreateAccountAsync(configured.Trim(), "Default account", cancellationToken);
-                LogCreatedFromEnvironment(logger);
+                try
+                {
+                    await keys.CreateAccountAsync(configured.Trim(), "Default account", cancellationToken);
+                    LogCreatedFromEnvironment(logger);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Nodes starting together race to create it; losing that race is fine, failing to store it is not.
+                    if (await keys.FindAccountAsync(configured.Trim(), cancellationToken) is null)
+                    {
+                        throw;
+                    }
+                }
             }
             return;
         }

@@ -29,6 +29,12 @@ public sealed class Idempotency(Database database, TimeProvider time)
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         if (key.Length > 0)
         {
+            if (database.Sql.LockKey is { } lockKey)
+            {
+                // The same key racing on two nodes: the second waits here for the first to finish, then replays its response.
+                await using var keyLock = scope.Command(lockKey).With("@lock", caller.AccountId + "\n" + key);
+                await keyLock.ExecuteNonQueryAsync(cancellationToken);
+            }
             await using var find = scope.Command("SELECT fingerprint, status_code, response FROM idempotency_keys WHERE account_id = @a AND key = @k")
                 .With("@a", caller.AccountId).With("@k", key);
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);

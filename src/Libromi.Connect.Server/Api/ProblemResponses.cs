@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Libromi.Connect.Server.Api;
 
 /// <summary>Turns every failure into RFC 9457 problem+json that says what to fix.</summary>
-public sealed partial class ProblemResponses(IProblemDetailsService problems, ILogger<ProblemResponses> logger) : IExceptionHandler
+public sealed partial class ProblemResponses(IProblemDetailsService problems, Storage.Database database, ILogger<ProblemResponses> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var problem = database.IsUnavailable(exception) ? StoreUnavailable
+            : database.IsUniqueViolation(exception) ? ConcurrentConflict
+            : ToProblem(exception);
         if (problem.Status >= 500)
         {
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
@@ -47,13 +49,22 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, IL
             Detail = ProblemDefaults.MissingBody,
         },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
-        Storage.StoreUnavailableException => new ProblemDetails
-        {
-            Status = 503,
-            Title = "Store unavailable",
-            Detail = "The database cannot be reached right now; nothing was stored. Retry the request later.",
-        },
         _ => new ProblemDetails { Status = 500, Title = "Internal server error", Detail = "An unexpected error occurred; it has been logged." },
+    };
+
+    private static ProblemDetails StoreUnavailable => new()
+    {
+        Status = 503,
+        Title = "Store unavailable",
+        Detail = "The database cannot be reached right now; nothing was stored. Retry the request later.",
+    };
+
+    // Two requests (on two nodes) created the same unique thing at once; the loser's transaction stored nothing.
+    private static ProblemDetails ConcurrentConflict => new()
+    {
+        Status = 409,
+        Title = "Conflict",
+        Detail = "Another request changed the same resource at the same moment; nothing was stored. Retry the request.",
     };
 
     private static ProblemDetails Malformed(JsonException json)

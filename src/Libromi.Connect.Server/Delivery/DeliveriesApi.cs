@@ -58,7 +58,7 @@ public static class DeliveriesApi
             {
                 throw ApiException.Conflict($"Delivery {id} is already pending (attempt {current.AttemptCount.ToString(CultureInfo.InvariantCulture)} done); it will be attempted without a retry request.");
             }
-            scope.AfterCommit.Add(signal.Notify);
+            await scope.WakeWorkersOnCommitAsync(signal.Notify, ct);
             return (await DeliveryStore.FindAsync(scope.Connection, scope.Transaction, caller.AccountId, key, ct))!;
         });
     }

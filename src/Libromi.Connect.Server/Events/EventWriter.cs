@@ -43,9 +43,9 @@ public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySign
         {
             await InsertDeliveriesAsync(scope, accountId, id, type, webhooks.Skip(start).Take(RowsPerInsert).ToList(), nowMs, cancellationToken);
         }
-        if (webhooks.Count > 0 && scope.AfterCommit.Count == 0)
+        if (webhooks.Count > 0)
         {
-            scope.AfterCommit.Add(signal.Notify);
+            await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
         }
         return id;
     }

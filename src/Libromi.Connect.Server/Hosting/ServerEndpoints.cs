@@ -17,9 +17,13 @@ public static class ServerEndpoints
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api => api.UseMiddleware<ApiKeyAuthentication>());
-
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+        if (!app.Services.GetRequiredService<NodeOptions>().ServesApi)
+        {
+            return app;
+        }
+
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api => api.UseMiddleware<ApiKeyAuthentication>());
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
 

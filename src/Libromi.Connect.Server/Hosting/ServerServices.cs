@@ -5,6 +5,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Storage.Postgres;
 using Libromi.Connect.Server.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,16 @@ public static class ServerServices
         services.AddSingleton<Listen.ListenRelay>();
         services.AddSingleton<OutcomeWriter>();
         services.AddHostedService<StartupTasks>();
-        services.AddHostedService<Dispatcher>();
+        var node = NodeOptions.Read(configuration);
+        services.AddSingleton(node);
+        if (node.Delivers)
+        {
+            services.AddHostedService<Dispatcher>();
+            if (string.Equals(configuration["Storage:Provider"], "postgres", StringComparison.OrdinalIgnoreCase))
+            {
+                services.AddHostedService<PostgresWakeListener>();
+            }
+        }
 
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -76,7 +86,8 @@ public static class ServerServices
         return options.Provider.ToLowerInvariant() switch
         {
             "sqlite" => new SqliteDatabase(options),
-            _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported. Use 'sqlite'."),
+            "postgres" => new PostgresDatabase(options),
+            _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported. Use 'sqlite' or 'postgres'."),
         };
     }
 }

@@ -3,14 +3,17 @@ using Libromi.Connect.Server.Storage;
 
 namespace Libromi.Connect.Server.Hosting;
 
-/// <summary>Runs before the server accepts requests: schema migration, then the first account.</summary>
-public sealed partial class StartupTasks(Database database, ApiKeys keys, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+/// <summary>Runs before the server accepts requests: schema migration, then (on API nodes) the first account.</summary>
+public sealed partial class StartupTasks(Database database, ApiKeys keys, NodeOptions node, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
         LogMigrated(logger, database.ProviderName);
-        await AccountBootstrap.RunAsync(keys, configuration, logger, cancellationToken);
+        if (node.ServesApi)
+        {
+            await AccountBootstrap.RunAsync(keys, configuration, logger, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -24,5 +24,8 @@ public abstract class Database : IAsyncDisposable
     /// <summary>True when the exception reports a violated unique constraint.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
 
+    /// <summary>True when the exception means the database could not be reached: nothing was changed, and a retry may succeed.</summary>
+    public virtual bool IsUnavailable(Exception exception) => exception is StoreUnavailableException;
+
     public abstract ValueTask DisposeAsync();
 }

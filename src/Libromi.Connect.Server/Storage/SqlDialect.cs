@@ -11,6 +11,15 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string LeaseDeliveries(int excludedWebhooks);
 
+    /// <summary>
+    /// Blocks until no other write transaction holds the lock named by the text parameter <c>@lock</c>, and holds it until
+    /// this one ends. Null where write transactions are serialised anyway.
+    /// </summary>
+    public virtual string? LockKey => null;
+
+    /// <summary>Run inside a write transaction, wakes the delivery workers of every node once it commits; null with one node.</summary>
+    public virtual string? WakeWorkers => null;
+
     protected static string ExcludeClause(int count) =>
         count == 0 ? "" : " AND webhook_id NOT IN (" + string.Join(", ", Enumerable.Range(0, count).Select(i => "@x" + i)) + ")";
 }

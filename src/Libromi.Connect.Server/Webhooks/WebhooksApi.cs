@@ -128,7 +128,7 @@ public static class WebhooksApi
         {
             _ = await WebhookStore.FindAsync(scope.Connection, scope.Transaction, caller.AccountId, id, ct) ?? throw ApiException.NotFound("webhook", id);
             var count = await DeliveryStore.RequeueFailedAsync(scope, caller.AccountId, id, request.Since.Value.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds(), ct);
-            scope.AfterCommit.Add(signal.Notify);
+            await scope.WakeWorkersOnCommitAsync(signal.Notify, ct);
             return new RecoverWebhookResponse(count);
         });
     }

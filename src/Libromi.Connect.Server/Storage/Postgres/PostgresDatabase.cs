@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Libromi.Connect.Server.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL for several server nodes on one database. Write transactions run side by side (READ COMMITTED); what must
+/// not race is fenced in SQL: leases by <c>FOR UPDATE SKIP LOCKED</c> and the lease token, idempotency keys and schema
+/// migrations by advisory locks.
+/// </summary>
+public sealed class PostgresDatabase : Database
+{
+    // Any constant works as long as every node uses the same one; this is "libromi" in ASCII.
+    private const long MigrationLock = 0x6C6962726F6D69;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDatabase(StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                "Storage:Provider is 'postgres' but Storage:ConnectionString is empty. Set it, for example 'Host=db;Database=libromi;Username=libromi;Password=…'.");
+        }
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    public override string ProviderName => "postgres";
+
+    public override SqlDialect Sql { get; } = new PostgresDialect();
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        try
+        {
+            // Nodes starting together queue here; each later one finds the schema current and applies nothing.
+            await using (var migrationLock = scope.Command("SELECT pg_advisory_xact_lock(@k)").With("@k", MigrationLock))
+            {
+                await migrationLock.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await Migrator.ApplyAsync(scope, PostgresSchema.Migrations, cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsUnavailable(e) && e is not StoreUnavailableException)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            _dataSource.Clear();
+            throw Unavailable(e);
+        }
+    }
+
+    public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new WriteScope(connection, transaction, null, Sql.WakeWorkers);
+        }
+        catch (NpgsqlException e)
+        {
+            await connection.DisposeAsync();
+            throw Unavailable(e);
+        }
+    }
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// Connection-level failures: refused or broken connections, and the server shutting down or starting up. Once seen,
+    /// the pool is emptied: after a server restart every idle pooled connection is dead, and each would otherwise fail one
+    /// more request before the pool noticed.
+    /// </summary>
+    public override bool IsUnavailable(Exception exception)
+    {
+        var unavailable = exception switch
+        {
+            StoreUnavailableException => true,
+            PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+                || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
+            NpgsqlException => true,
+            _ => false,
+        };
+        if (unavailable)
+        {
+            _dataSource.Clear();
+        }
+        return unavailable;
+    }
+
+    public override async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
+
+    private static StoreUnavailableException Unavailable(Exception e) =>
+        new($"Cannot reach the PostgreSQL database: {e.Message}", e);
+}
