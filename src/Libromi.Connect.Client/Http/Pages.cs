@@ -27,6 +27,8 @@ internal static class Pages
         string? cursor = null;
         do
         {
+            // A caller that cancelled while reading the previous page gets no further request sent.
+            cancellationToken.ThrowIfCancellationRequested();
             var page = await api.SendAsync(HttpMethod.Get, Query(path, filters, pageSize, cursor), pageType, cancellationToken);
             foreach (var item in page.Data)
             {
