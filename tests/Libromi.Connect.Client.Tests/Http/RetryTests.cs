@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Libromi.Connect.Client.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Libromi.Connect.Client.Tests.Http;
 
@@ -153,6 +154,34 @@ public sealed class RetryTests(ServerFixture fixture) : IClassFixture<ServerFixt
         await client.Contacts.CreateAsync(new() { Name = "Ada", Phone = "+441234567890" });
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Assert.Equal(2, _front.Seen.Count);
+    }
+
+    [Fact]
+    public async Task The_wait_before_a_retry_runs_on_the_configured_time_provider()
+    {
+        var clock = new FakeTimeProvider();
+        var (client, _) = await ClientsAsync(o =>
+        {
+            o.TimeProvider = clock;
+            o.MaxRetryDelay = TimeSpan.FromMinutes(1);
+        });
+        _front.Decide = n => n == 0 ? Fault.Instead(503, retryAfter: "30") : Fault.None;
+
+        var call = client.Contacts.CreateAsync(new() { Name = "Ada", Phone = "+441234567890" });
+        var waited = TimeSpan.Zero;
+        while (_front.Seen.Count < 2 && waited < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(10);
+            if (_front.Seen.Count == 1)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                waited += TimeSpan.FromSeconds(1);
+            }
+        }
+        await call;
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(90));
         Assert.Equal(2, _front.Seen.Count);
     }
 

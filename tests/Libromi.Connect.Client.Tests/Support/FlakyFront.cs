@@ -78,11 +78,10 @@ public sealed class FlakyFront : IAsyncDisposable
             return;
         }
 
-        HttpResponseMessage? answer = null;
+        using var answer = fault.Forward ? await ForwardAsync(context) : null;
         byte[] body = [];
-        if (fault.Forward)
+        if (answer is not null)
         {
-            answer = await ForwardAsync(context);
             body = await answer.Content.ReadAsByteArrayAsync();
             lock (_seen)
             {
