@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace Libromi.Connect.Client;
+
+/// <summary>One entry of the event catalog.</summary>
+public sealed record EventType
+{
+    /// <summary>The type's name, such as <c>contact.created</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>When the event happens.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>Whether a webhook can name this type in its events; false for <c>webhook.test</c>, which goes to one endpoint on request.</summary>
+    public bool Subscribable { get; init; }
+
+    /// <summary>An example of the event's <c>data</c>.</summary>
+    public JsonElement ExampleData { get; init; }
+}

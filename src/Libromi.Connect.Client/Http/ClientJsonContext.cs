@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace Libromi.Connect.Client.Http;
+
+/// <summary>
+/// The API's JSON conventions, generated at build time: snake_case names, and null request fields left out because
+/// the API reads an absent field as "keep the current value". Unknown response fields are skipped so that a newer
+/// server does not break an older client.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateContactRequest))]
+[JsonSerializable(typeof(UpdateContactRequest))]
+[JsonSerializable(typeof(Contact))]
+[JsonSerializable(typeof(PageResponse<Contact>))]
+[JsonSerializable(typeof(SendMessageRequest))]
+[JsonSerializable(typeof(InboundMessageRequest))]
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(PageResponse<Message>))]
+[JsonSerializable(typeof(CreateChatbotRequest))]
+[JsonSerializable(typeof(UpdateChatbotRequest))]
+[JsonSerializable(typeof(Chatbot))]
+[JsonSerializable(typeof(PageResponse<Chatbot>))]
+[JsonSerializable(typeof(CreateWebhookRequest))]
+[JsonSerializable(typeof(UpdateWebhookRequest))]
+[JsonSerializable(typeof(Webhook))]
+[JsonSerializable(typeof(PageResponse<Webhook>))]
+[JsonSerializable(typeof(WebhookTestResult))]
+[JsonSerializable(typeof(RecoverRequest))]
+[JsonSerializable(typeof(RecoverResponse))]
+[JsonSerializable(typeof(Event))]
+[JsonSerializable(typeof(PageResponse<Event>))]
+[JsonSerializable(typeof(PageResponse<EventType>))]
+[JsonSerializable(typeof(Delivery))]
+[JsonSerializable(typeof(PageResponse<Delivery>))]
+internal sealed partial class ClientJsonContext : JsonSerializerContext;

@@ -1,0 +1,20 @@
+namespace Libromi.Connect.Client;
+
+/// <summary>A new webhook for <see cref="WebhooksClient.CreateAsync"/>.</summary>
+public sealed record CreateWebhookRequest
+{
+    /// <summary>The absolute http or https URL that will receive the events; required.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>
+    /// The event types to receive, such as <c>message.received</c> and <c>contact.created</c>, or <c>["*"]</c> for all;
+    /// required. <see cref="EventsClient.ListTypesAsync"/> lists them.
+    /// </summary>
+    public required IReadOnlyList<string> Events { get; init; }
+
+    /// <summary>A note for people, at most 500 characters. Default: none.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Whether events are delivered. Default: true.</summary>
+    public bool? Enabled { get; init; }
+}

@@ -1,0 +1,35 @@
+namespace Libromi.Connect.Client;
+
+/// <summary>An endpoint that receives the events it subscribes to, signed with its secret.</summary>
+public sealed record Webhook
+{
+    /// <summary>The webhook's id, starting with <c>whk_</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The URL events are POSTed to.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The subscribed event types, or <c>["*"]</c> for all.</summary>
+    public required IReadOnlyList<string> Events { get; init; }
+
+    /// <summary>A note for people, or null.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Whether events are delivered.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>Why delivery stopped, such as <c>disabled_by_user</c>; null while enabled.</summary>
+    public string? DisabledReason { get; init; }
+
+    /// <summary>The signing secret (<c>whsec_…</c>); give it to the receiver to verify signatures.</summary>
+    public required string Secret { get; init; }
+
+    /// <summary>After <see cref="WebhooksClient.RotateSecretAsync"/>: until when the previous secret signs too; otherwise null.</summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
+
+    /// <summary>When the webhook was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the webhook last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+}
