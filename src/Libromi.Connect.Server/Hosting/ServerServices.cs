@@ -22,14 +22,6 @@ public static class ServerServices
 
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.Configure<DeliveryOptions>(configuration.GetSection("Delivery"));
-        // The binder appends configured array items to the default schedule; a configured schedule must replace it.
-        services.PostConfigure<DeliveryOptions>(o =>
-        {
-            if (configuration.GetSection("Delivery:RetrySchedule").Get<TimeSpan[]>() is { Length: > 0 } schedule)
-            {
-                o.RetrySchedule = schedule;
-            }
-        });
         var isDevelopment = builder.Environment.IsDevelopment();
         services.PostConfigure<DeliveryOptions>(o =>
         {
