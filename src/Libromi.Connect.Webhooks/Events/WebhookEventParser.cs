@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Libromi.Connect.Webhooks.Events;
 
@@ -35,6 +36,28 @@ public static class WebhookEventParser
     /// <param name="error">Why the body was not accepted, safe to log; null on success.</param>
     /// <returns>True when the body is a well-formed envelope whose data matches its type's model.</returns>
     public static bool TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out string? error)
+    {
+        webhookEvent = null;
+        if (!Utf8.IsValid(body))
+        {
+            error = "The body is not valid UTF-8.";
+            return false;
+        }
+
+        try
+        {
+            return TryRead(body, out webhookEvent, out error);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a string escape such as a lone "\ud800" that cannot become .NET text.
+            webhookEvent = null;
+            error = $"The body is not a valid event: {e.Message}";
+            return false;
+        }
+    }
+
+    private static bool TryRead(ReadOnlySpan<byte> body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out string? error)
     {
         webhookEvent = null;
         JsonElement root;
