@@ -1,0 +1,111 @@
+using Libromi.Connect.Webhooks.Events;
+
+namespace Libromi.Connect.Webhooks.AspNetCore;
+
+/// <summary>
+/// Configures a webhook endpoint mapped by <c>MapLibromiWebhooks</c>: its secrets, its handlers, its queue and its
+/// retries. Values set through <c>AddLibromiWebhooks</c> apply to every endpoint; each endpoint may then change them.
+/// </summary>
+public sealed class LibromiWebhookOptions
+{
+    private readonly Dictionary<string, WebhookHandler> _handlers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The webhook's signing secrets, several at once while rotating (the <c>secret</c> returned when the webhook was
+    /// created, <c>whsec_…</c>). Default: empty, which is refused when the endpoint is mapped.
+    /// </summary>
+    public IList<string> Secrets { get; set; } = [];
+
+    /// <summary>How far the <c>webhook-timestamp</c> may be from now before a request counts as a replay. Default 5 minutes.</summary>
+    public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The largest request body accepted; larger ones are answered 413. Default 1 MiB.</summary>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How many accepted events may wait for a handler. When the queue is full, requests are answered 503 with
+    /// <see cref="RetryAfter"/>, so that Libromi Connect delivers the event again later instead of it being lost. Default 1,000.
+    /// </summary>
+    public int QueueCapacity { get; set; } = 1000;
+
+    /// <summary>How many events are handled at once. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How many times a failing handler is run for one event, the first run included. Default 5.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The pause before the first retry of a failing handler; it doubles with each further retry. Default 1 second.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest pause between retries of a failing handler. Default 1 minute.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The <c>Retry-After</c> sent with a 503 when the queue is full; rounded up to whole seconds. Default 10 seconds.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Remembers handled event ids. Default null: the <see cref="IWebhookIdempotencyStore"/> registered in the
+    /// container if there is one, otherwise a <see cref="MemoryWebhookIdempotencyStore"/> of this endpoint's own
+    /// (the last 10,000 ids, or twice the queue capacity if that is more, each kept 24 hours).
+    /// </summary>
+    public IWebhookIdempotencyStore? IdempotencyStore { get; set; }
+
+    internal IReadOnlyDictionary<string, WebhookHandler> Handlers => _handlers;
+
+    /// <summary>Handles one event type. Events of types without a handler are acknowledged and dropped.</summary>
+    /// <typeparam name="TData">The event's data type, such as <see cref="MessageReceived"/>.</typeparam>
+    /// <param name="handler">Runs in the background after the request was answered; throw to have it retried.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">A handler for this event type is already registered.</exception>
+    public LibromiWebhookOptions On<TData>(Func<WebhookEvent<TData>, CancellationToken, Task> handler)
+        where TData : IWebhookEventData
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return On<TData>((webhookEvent, _, cancellationToken) => handler(webhookEvent, cancellationToken));
+    }
+
+    /// <summary>
+    /// Handles one event type with services from the container: each run gets a fresh scope, so scoped services such
+    /// as a database context can be resolved from it.
+    /// </summary>
+    /// <typeparam name="TData">The event's data type, such as <see cref="MessageReceived"/>.</typeparam>
+    /// <param name="handler">Runs in the background after the request was answered; throw to have it retried.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">A handler for this event type is already registered.</exception>
+    public LibromiWebhookOptions On<TData>(Func<WebhookEvent<TData>, IServiceProvider, CancellationToken, Task> handler)
+        where TData : IWebhookEventData
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        // One handler per type keeps "runs once per event" simple: a retry never re-runs another handler that had succeeded.
+        if (!_handlers.TryAdd(TData.EventType, new WebhookHandler(TData.EventType,
+                (webhookEvent, services, cancellationToken) => handler((WebhookEvent<TData>)webhookEvent, services, cancellationToken))))
+        {
+            throw new InvalidOperationException($"A handler for {TData.EventType} is already registered; handle everything for one event type in one handler.");
+        }
+
+        return this;
+    }
+
+    internal void Validate()
+    {
+        if (Secrets is null || Secrets.Count == 0 || Secrets.Any(string.IsNullOrEmpty))
+        {
+            throw new InvalidOperationException("Configure the webhook's signing secret: options.Secrets = [\"whsec_...\"].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBodyBytes, 1, nameof(MaxBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(FirstRetryDelay, TimeSpan.Zero, nameof(FirstRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, FirstRetryDelay, nameof(MaxRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RetryAfter, TimeSpan.Zero, nameof(RetryAfter));
+    }
+
+    internal TimeSpan RetryDelay(int failedAttempt)
+    {
+        var factor = Math.Pow(2, Math.Min(failedAttempt - 1, 30));
+        var delay = FirstRetryDelay * factor;
+        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
+    }
+}
