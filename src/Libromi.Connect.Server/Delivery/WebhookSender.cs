@@ -52,7 +52,7 @@ public sealed class WebhookSender : IDisposable
     {
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
-        if (!target.Enabled && payload.Type != "webhook.test")
+        if (!target.Enabled && payload.Type != Events.EventCatalog.WebhookTest)
         {
             return new AttemptOutcome(lease, startedAt, 0, null, ErrorKinds.WebhookDisabled,
                 "The webhook is disabled; the delivery was not sent. Re-enable the webhook, then recover or retry the delivery.", null, null, null);

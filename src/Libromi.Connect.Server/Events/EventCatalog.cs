@@ -1,16 +1,18 @@
 using System.Text.Json.Nodes;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Server.Events;
 
 /// <summary>The events Libromi Connect emits. Subscribable types can be named in a webhook's <c>events</c>.</summary>
 public static class EventCatalog
 {
-    public const string ContactCreated = "contact.created";
-    public const string ContactUpdated = "contact.updated";
-    public const string MessageReceived = "message.received";
-    public const string MessageSent = "message.sent";
-    public const string ChatbotTriggered = "chatbot.triggered";
-    public const string WebhookTest = "webhook.test";
+    // The names come from the receiver library, so the server and its receivers cannot disagree on them.
+    public const string ContactCreated = WebhookEventTypes.ContactCreated;
+    public const string ContactUpdated = WebhookEventTypes.ContactUpdated;
+    public const string MessageReceived = WebhookEventTypes.MessageReceived;
+    public const string MessageSent = WebhookEventTypes.MessageSent;
+    public const string ChatbotTriggered = WebhookEventTypes.ChatbotTriggered;
+    public const string WebhookTest = WebhookEventTypes.WebhookTest;
     public const string Wildcard = "*";
 
     public static IReadOnlyList<EventType> All { get; } =
