@@ -70,6 +70,8 @@ internal sealed class CliOutput
             {
                 table.AddColumn(new TableColumn($"[bold]{Markup.Escape(header)}[/]"));
             }
+            // Ids are what people copy from a table; wrapping one would break it in two.
+            table.Columns[0].NoWrap();
             foreach (var row in rows)
             {
                 table.AddRow(row.Select(c => Markup.Escape(c ?? "")).ToArray());

@@ -14,7 +14,7 @@ internal static class TestContact
 
     /// <summary>A number no contact has yet, so that creating one emits contact.created every time.</summary>
     public static string UniquePhone() =>
-        "+1555" + RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+        "+1555" + RandomNumberGenerator.GetInt32(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>The test contact, created on first use.</summary>
     public static async Task<Contact> EnsureAsync(LibromiClient client, CancellationToken cancellationToken)
