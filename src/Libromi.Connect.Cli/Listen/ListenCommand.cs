@@ -59,7 +59,7 @@ internal static class ListenCommand
         try
         {
             await run.Client.Listen.EndAsync(session.Id, timeout.Token);
-            run.Output.Warning($"Ended listen session {session.Id}.");
+            run.Output.Note($"Ended listen session {session.Id}.");
         }
         catch (Exception e) when (e is LibromiApiException or OperationCanceledException)
         {

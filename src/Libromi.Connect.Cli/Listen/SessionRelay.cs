@@ -29,7 +29,7 @@ internal sealed class SessionRelay(Invocation run, ListenSession session, LocalF
                         _inFlight.RemoveAll(t => t.IsCompleted);
                         _inFlight.Add(HandleAsync(delivery, cancellationToken));
                     }
-                    run.Output.Warning($"The server closed the stream; reconnecting.");
+                    run.Output.Note("The server closed the stream; reconnecting.");
                 }
                 catch (LibromiApiException e) when (e.IsTransient)
                 {
@@ -41,7 +41,14 @@ internal sealed class SessionRelay(Invocation run, ListenSession session, LocalF
         finally
         {
             // Each forward finishes or stops on the same token; none may outlive the session.
-            await Task.WhenAll(_inFlight).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            try
+            {
+                await Task.WhenAll(_inFlight);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled with the command: the server retries what it got no answer for.
+            }
         }
     }
 
@@ -50,7 +57,7 @@ internal sealed class SessionRelay(Invocation run, ListenSession session, LocalF
         _delay.Reset();
         if (_connectedBefore)
         {
-            run.Output.Warning("Reconnected; deliveries missed meanwhile follow.");
+            run.Output.Note("Reconnected; deliveries missed meanwhile follow.");
             return;
         }
         _connectedBefore = true;

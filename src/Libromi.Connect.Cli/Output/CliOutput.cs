@@ -118,6 +118,9 @@ internal sealed class CliOutput
         }
     }
 
+    /// <summary>A message about the command's progress, on the error writer so that it stays out of piped results.</summary>
+    public void Note(string text) => Write(_error, text);
+
     /// <summary>A warning on the error writer; the command goes on.</summary>
     public void Warning(string text) => Write(_error, "Warning: " + text);
 
