@@ -45,6 +45,7 @@ public sealed class LibromiClient
         Webhooks = new WebhooksClient(api);
         Events = new EventsClient(api);
         Deliveries = new DeliveriesClient(api);
+        Listen = new ListenClient(api);
     }
 
     /// <summary>Contacts: create, read, list and update.</summary>
@@ -64,4 +65,7 @@ public sealed class LibromiClient
 
     /// <summary>Delivery logs with their attempts, and manual retries.</summary>
     public DeliveriesClient Deliveries { get; }
+
+    /// <summary>Listen sessions: receive the account's deliveries over a stream, as <c>libromi listen</c> does.</summary>
+    public ListenClient Listen { get; }
 }

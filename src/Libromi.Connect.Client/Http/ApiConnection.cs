@@ -54,6 +54,53 @@ internal sealed class ApiConnection
     public Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
         ExchangeAsync(method, path, null, cancellationToken);
 
+    public Task SendAsync<TRequest>(HttpMethod method, string path, TRequest body, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken) =>
+        ExchangeAsync(method, path, JsonSerializer.SerializeToUtf8Bytes(body, requestType), cancellationToken);
+
+    public TimeProvider Time => _time;
+
+    /// <summary>
+    /// GETs a response that streams, returning as soon as its headers arrive; the caller reads and disposes it. Not
+    /// retried: a caller of a stream decides when to connect again.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string path, string accept, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(_apiRoot, path);
+        using var request = NewRequest(HttpMethod.Get, uri, accept);
+        // A refusal comes as problem+json, which the server only writes for a client that accepts it.
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new LibromiApiException(null, "Network error", $"GET {uri} failed before an answer arrived: {e.Message}", isTransient: true, innerException: e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new LibromiApiException(null, "Timeout", $"GET {uri} got no answer within {_http.Timeout.TotalSeconds:0.###} s (HttpClient.Timeout).", isTransient: true, innerException: e);
+        }
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            throw ProblemReader.Read(response, await response.Content.ReadAsByteArrayAsync(cancellationToken), _time);
+        }
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, Uri uri, string accept)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        request.Headers.UserAgent.Add(UserAgent);
+        return request;
+    }
+
     /// <summary>Sends until a success, a failure that is not transient, or the last retry; returns the success's status and body.</summary>
     private async Task<(int Status, byte[] Body)> ExchangeAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
     {
@@ -63,10 +110,7 @@ internal sealed class ApiConnection
         var outcomeUnknown = false;
         for (var retry = 0; ; retry++)
         {
-            using var request = new HttpRequestMessage(method, uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            request.Headers.UserAgent.Add(UserAgent);
+            using var request = NewRequest(method, uri, "application/json");
             if (idempotencyKey is not null)
             {
                 request.Headers.Add(IdempotencyHeader, idempotencyKey);

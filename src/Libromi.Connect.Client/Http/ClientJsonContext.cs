@@ -34,4 +34,8 @@ namespace Libromi.Connect.Client.Http;
 [JsonSerializable(typeof(PageResponse<EventType>))]
 [JsonSerializable(typeof(Delivery))]
 [JsonSerializable(typeof(PageResponse<Delivery>))]
+[JsonSerializable(typeof(StartListenRequest))]
+[JsonSerializable(typeof(ListenSession))]
+[JsonSerializable(typeof(RelayedDelivery))]
+[JsonSerializable(typeof(ListenResult))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext;

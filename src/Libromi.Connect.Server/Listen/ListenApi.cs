@@ -44,9 +44,13 @@ public static class ListenApi
         });
     }
 
-    private static async Task Stream(string id, Caller caller, HttpContext http, Database database, ListenRelay relay, DeliverySignal signal, TimeProvider time)
+    private static async Task Stream(string id, Caller caller, HttpContext http, Database database, ListenRelay relay, DeliverySignal signal, TimeProvider time,
+        IHostApplicationLifetime lifetime)
     {
-        var cancellationToken = http.RequestAborted;
+        // A stopping server ends the stream at once: the listener reconnects to the next server, and shutdown does not
+        // wait out its timeout for a response that never finishes on its own.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
             if (!await ListenStore.ExistsAsync(scope, caller.AccountId, id, cancellationToken))

@@ -73,4 +73,21 @@ public sealed class ListenApiTests
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"listen/{sessionId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Stopping_the_server_ends_open_streams_instead_of_waiting_for_them_to_finish()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        using var streaming = server.CreateClient();
+        streaming.Timeout = Timeout.InfiniteTimeSpan;
+        var sessionId = (await client.PostOkAsync("listen", new { })).Str("id");
+        await using var stream = await SseStream.OpenAsync(streaming, sessionId);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await server.StopAsync();
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"Stopping took {stopping.Elapsed.TotalSeconds:0.#} s.");
+        await Assert.ThrowsAnyAsync<Exception>(() => stream.NextAsync(TimeSpan.FromSeconds(5)));
+    }
 }

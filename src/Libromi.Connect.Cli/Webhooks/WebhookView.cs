@@ -1,0 +1,25 @@
+using Libromi.Connect.Cli.Output;
+using Libromi.Connect.Client;
+
+namespace Libromi.Connect.Cli.Webhooks;
+
+/// <summary>How a webhook prints: a row in lists, a record on its own.</summary>
+internal static class WebhookView
+{
+    public static readonly string[] Headers = ["ID", "URL", "EVENTS", "ENABLED", "CREATED"];
+
+    public static string?[] Row(Webhook w) => [w.Id, w.Url, Cells.List(w.Events), w.Enabled ? "yes" : "no", Cells.Time(w.CreatedAt)];
+
+    public static void Print(CliOutput output, Webhook w) => output.Show(w, o => o.Record(
+    [
+        ("id", w.Id),
+        ("url", w.Url),
+        ("events", Cells.List(w.Events)),
+        ("description", w.Description),
+        ("enabled", w.Enabled ? "yes" : $"no ({w.DisabledReason})"),
+        ("secret", w.Secret),
+        ("previous secret expires", Cells.Time(w.PreviousSecretExpiresAt)),
+        ("created", Cells.Time(w.CreatedAt)),
+        ("updated", Cells.Time(w.UpdatedAt)),
+    ]));
+}

@@ -1,0 +1,44 @@
+using Libromi.Connect.Cli.Tests.Support;
+using Libromi.Connect.Testing;
+
+namespace Libromi.Connect.Cli.Tests.Webhooks;
+
+public sealed class WebhookCommandsTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task A_webhook_created_from_the_command_line_can_be_read_changed_tested_and_deleted()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        var created = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "create", "--url", receiver.Url.ToString(),
+            "--events", "contact.created,contact.updated", "--description", "from the CLI", "-o", "json")).Json;
+        var id = created.GetProperty("id").GetString()!;
+        Assert.StartsWith("whsec_", created.GetProperty("secret").GetString(), StringComparison.Ordinal);
+
+        var shown = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "get", id);
+        Assert.Contains($"url: {receiver.Url}", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("events: contact.created,contact.updated", shown.Output, StringComparison.Ordinal);
+
+        var updated = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "update", id, "--events", "*", "--enabled", "false", "-o", "json")).Json;
+        Assert.Equal(["*"], updated.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(updated.GetProperty("enabled").GetBoolean());
+
+        var rotated = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "rotate-secret", id, "-o", "json")).Json;
+        Assert.NotEqual(created.GetProperty("secret").GetString(), rotated.GetProperty("secret").GetString());
+
+        await CliRunner.RunOkAsync(fixture.Server, "webhooks", "update", id, "--enabled", "true");
+        var test = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "test", id, "-o", "json")).Json;
+        Assert.Equal("webhook.test", (await receiver.NextAsync()).Json.GetProperty("type").GetString());
+        var delivery = await Eventually.ReturnsAsync(
+            () => CliRunner.RunOkAsync(fixture.Server, "deliveries", "get", test.GetProperty("delivery_id").GetString()!, "-o", "json"),
+            r => r.Json.GetProperty("status").GetString() == "succeeded");
+        Assert.Equal(200, delivery.Json.GetProperty("attempts")[0].GetProperty("status_code").GetInt32());
+
+        var listed = await CliRunner.RunOkAsync(fixture.Server, "deliveries", "list", "--webhook", id, "--status", "succeeded");
+        Assert.Contains(test.GetProperty("delivery_id").GetString()!, listed.Output, StringComparison.Ordinal);
+
+        await CliRunner.RunOkAsync(fixture.Server, "webhooks", "delete", id);
+        var gone = await CliRunner.RunAsync(["webhooks", "get", id, .. CliRunner.For(fixture.Server)]);
+        Assert.Equal(1, gone.ExitCode);
+        Assert.StartsWith("Error: 404 ", gone.Error, StringComparison.Ordinal);
+    }
+}
