@@ -7,7 +7,7 @@ namespace Libromi.Connect.Bench.Receiver;
 public sealed class ReceiverProcess : IAsyncDisposable
 {
     /// <summary>Loopback addresses listened on: 127.0.0.1 up to 127.0.0.<c>Addresses</c>.</summary>
-    public const int Addresses = 16;
+    public const int Addresses = 32;
 
     private readonly ChildProcess _process;
     private readonly HttpClient _control;
