@@ -17,7 +17,7 @@ public static class MicroBenchmarks
 {
     public static IEnumerable<ResultRow> Run(bool quick)
     {
-        var job = (quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1) : Job.Default)
+        var job = (quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1) : Job.MediumRun)
             .WithToolchain(InProcessEmitToolchain.Instance);
         var config = ManualConfig.CreateEmpty()
             .AddJob(job)
@@ -33,7 +33,7 @@ public static class MicroBenchmarks
             var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
             yield return new ResultRow($"Micro: {name}",
                 mean is null ? "failed" : $"{mean.Value / 1000.0:0.00} µs/op, {allocated} B allocated/op", "", null,
-                $"BenchmarkDotNet {(quick ? "short run" : "default job")}, in process; body {Envelopes.Body(1).Length} bytes");
+                $"BenchmarkDotNet {(quick ? "short run" : "medium run")}, in process; body {Envelopes.Body(1).Length} bytes");
         }
     }
 }

@@ -18,7 +18,7 @@ public static class HangfirePeer
 
     public static async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var events = context.Options.Quick ? 100 : 1_000;
+        var events = context.Options.Quick ? 100 : 300;
         var urls = Enumerable.Range(0, Endpoints).Select(i => context.Receiver.Url("ok", i)).ToList();
         var libromi = await DeliveryThroughput.DrainAsync(context, "peer-libromi", urls, events, DrainSpec.All, cancellationToken);
 
