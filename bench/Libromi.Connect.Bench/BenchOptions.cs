@@ -1,0 +1,54 @@
+namespace Libromi.Connect.Bench;
+
+/// <summary>Command-line options of the driver.</summary>
+public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Scenarios, string Output)
+{
+    public static readonly string[] AllScenarios = ["micro", "raw", "delivery", "latency", "ingest", "backlog", "failing", "hangfire"];
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/Libromi.Connect.Bench -- [--quick] [--scenario NAME]... [--output FILE]
+          --quick       small sizes, finishes in under two minutes (a smoke check, not a measurement)
+          --scenario    one of micro, raw, delivery, latency, ingest, backlog, failing, hangfire (repeatable; default all)
+          --output      the Markdown file to write (default BENCHMARKS.md at the repository root)
+        """;
+
+    /// <summary>True when <paramref name="name"/> was asked for, or nothing was.</summary>
+    public bool Runs(string name) => Scenarios.Count == 0 || Scenarios.Contains(name);
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var quick = false;
+        var scenarios = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string? output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--scenario" when i + 1 < args.Length && AllScenarios.Contains(args[i + 1], StringComparer.OrdinalIgnoreCase):
+                    scenarios.Add(args[++i]);
+                    break;
+                case "--output" when i + 1 < args.Length:
+                    output = args[++i];
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return new BenchOptions(quick, scenarios, output ?? Path.Combine(RepositoryRoot(), "BENCHMARKS.md"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Libromi.Connect.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

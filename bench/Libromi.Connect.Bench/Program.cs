@@ -1,0 +1,3 @@
+using Libromi.Connect.Bench;
+
+return await BenchCommand.RunAsync(args, CancellationToken.None);

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Libromi.Connect.Bench.Receiver;
+
+/// <summary>
+/// The minimal receiver, run as its own process: Kestrel on several loopback addresses (so each address gets its own
+/// connection pool in the sender, as distinct customer hosts would). <c>/ok/*</c> answers 200, <c>/fail/*</c> 500,
+/// <c>/hang/*</c> never answers. It reads every body completely and notes when a body carrying a latency marker arrived.
+/// </summary>
+public static class ReceiverApp
+{
+    private static readonly byte[] Marker = "lat-"u8.ToArray();
+
+    public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var port = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
+        var addresses = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            for (var i = 1; i <= addresses; i++)
+            {
+                k.Listen(IPAddress.Parse($"127.0.0.{i}"), port);
+            }
+        });
+        var app = builder.Build();
+        var counts = new ReceiverCounts();
+        app.MapGet("/_stats", () => counts.Snapshot());
+        app.MapPost("/_reset", () => counts.Reset());
+        app.MapGet("/_arrivals", () => Results.Text(counts.TakeArrivals()));
+        app.MapPost("/ok/{n}", async (HttpContext context) =>
+        {
+            var marker = await ReadAsync(context.Request);
+            counts.Ok(marker, Stopwatch.GetTimestamp());
+            return Results.Ok();
+        });
+        app.MapPost("/fail/{n}", async (HttpContext context) =>
+        {
+            await ReadAsync(context.Request);
+            counts.Fail();
+            return Results.StatusCode(500);
+        });
+        app.MapPost("/hang/{n}", async (HttpContext context) =>
+        {
+            await ReadAsync(context.Request);
+            counts.Hang();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        });
+        await app.StartAsync(cancellationToken);
+        Console.WriteLine("receiver ready");
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the whole body; returns the latency marker number it carries, or -1.</summary>
+    private static async Task<long> ReadAsync(HttpRequest request)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            var length = 0;
+            int n;
+            while ((n = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0)
+            {
+                length += n;
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+            }
+            return FindMarker(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static long FindMarker(ReadOnlySpan<byte> body)
+    {
+        var at = body.IndexOf(Marker);
+        if (at < 0)
+        {
+            return -1;
+        }
+        long value = 0;
+        foreach (var b in body[(at + Marker.Length)..])
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                break;
+            }
+            value = (value * 10) + (b - '0');
+        }
+        return value;
+    }
+
+    internal static string Format(IEnumerable<(long Marker, long Timestamp)> arrivals)
+    {
+        var text = new StringBuilder();
+        foreach (var (marker, timestamp) in arrivals)
+        {
+            text.Append(marker).Append(' ').Append(timestamp).Append('\n');
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Libromi.Connect.Bench.Server;
+
+/// <summary>The few API calls the scenarios make.</summary>
+public sealed class ApiClient(HttpClient http) : IDisposable
+{
+    /// <summary>The phone every inbound message comes from, so each one raises exactly one <c>message.received</c>.</summary>
+    public const string Phone = "+14155550100";
+
+    public async Task<string> CreateWebhookAsync(Uri url, string[] events, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("webhooks", new { url = url.ToString(), events }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body.RootElement.GetProperty("secret").GetString()!;
+    }
+
+    /// <summary>Posts an inbound message; the content carries the latency marker <c>lat-N</c>.</summary>
+    public async Task InboundAsync(long marker, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("inbound/messages", new { from = Phone, content = $"Hello, lat-{marker} here" }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
+    public async Task CreateContactAsync(long n, CancellationToken cancellationToken)
+    {
+        var phone = "+1415" + (2000000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await http.PostAsJsonAsync("contacts", new { name = $"Bench {n}", phone }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+}
