@@ -45,5 +45,14 @@ public sealed class DeliveryOptions
     /// <summary>A delivery's lease lasts one attempt's timeout plus this margin. Default 30 s.</summary>
     public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Failed attempts in a row after which an endpoint's circuit opens (see <see cref="EndpointCircuit"/>). Default 10; 0 turns the breaker off.</summary>
+    public int CircuitBreakerThreshold { get; set; } = 10;
+
+    /// <summary>How long an open circuit first holds an endpoint's deliveries back. Default 5 s, doubling while it keeps failing.</summary>
+    public TimeSpan CircuitBreakerCoolDown { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest an open circuit holds an endpoint's deliveries back. Default 2 min.</summary>
+    public TimeSpan CircuitBreakerMaxCoolDown { get; set; } = TimeSpan.FromMinutes(2);
+
     public int MaxAttempts => 1 + RetrySchedule.Length;
 }

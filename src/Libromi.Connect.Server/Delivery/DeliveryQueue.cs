@@ -9,15 +9,20 @@ namespace Libromi.Connect.Server.Delivery;
 /// <summary>The delivery engine's side of the store: lease due deliveries, load what sending needs, wait for the next due time.</summary>
 public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions<DeliveryOptions> options)
 {
-    public async Task<List<LeasedDelivery>> LeaseAsync(int limit, IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken)
+    /// <summary>Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for <paramref name="onlyWebhook"/>.</summary>
+    public async Task<List<LeasedDelivery>> LeaseAsync(int limit, IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken, string? onlyWebhook = null)
     {
         var now = time.GetUtcNow();
         var leaseUntil = now + options.Value.Timeout + options.Value.LeaseMargin;
         var leased = new List<LeasedDelivery>(limit);
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await using (var lease = scope.Command(database.Sql.LeaseDeliveries(excludedWebhooks.Count))
+        await using (var lease = scope.Command(database.Sql.LeaseDeliveries(excludedWebhooks.Count, onlyWebhook is not null))
             .With("@now", now.ToUnixTimeMilliseconds()).With("@lease_until", leaseUntil.ToUnixTimeMilliseconds()).With("@limit", limit))
         {
+            if (onlyWebhook is not null)
+            {
+                lease.With("@only", onlyWebhook);
+            }
             for (var i = 0; i < excludedWebhooks.Count; i++)
             {
                 lease.With("@x" + i, excludedWebhooks[i]);

@@ -19,6 +19,9 @@ public sealed partial class Dispatcher(
     IOptions<DeliveryOptions> options,
     ILogger<Dispatcher> logger) : BackgroundService
 {
+    /// <summary>How long a leased delivery may wait for its endpoint's concurrency slot before it is handed back.</summary>
+    private static readonly TimeSpan MaxGateWait = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, EndpointSlot> _endpoints = new(StringComparer.Ordinal);
     private int _inFlight;
 
@@ -53,11 +56,36 @@ public sealed partial class Dispatcher(
                     await signal.WaitAsync(o.IdleCheckInterval, time, stoppingToken);
                     continue;
                 }
-                var saturated = _endpoints.Where(e => e.Value.Outstanding >= o.MaxConcurrencyPerEndpoint).Select(e => e.Key).ToList();
-                var batch = await queue.LeaseAsync(Math.Min(capacity, o.LeaseBatchSize), saturated, stoppingToken);
+                var now = time.GetUtcNow();
+                DateTimeOffset? reopens = null;
+                var excluded = new List<string>();
+                var probed = 0;
+                foreach (var (webhookId, slot) in _endpoints)
+                {
+                    if (slot.Circuit.HoldsBack)
+                    {
+                        excluded.Add(webhookId);
+                        if (slot.Circuit.OpenUntil(now) is { } until)
+                        {
+                            reopens = reopens is null || until < reopens ? until : reopens;
+                        }
+                        else if (slot.Circuit.TryStartProbe(now))
+                        {
+                            probed += await ProbeAsync(webhookId, slot.Circuit, stoppingToken);
+                        }
+                    }
+                    else if (Volatile.Read(ref slot.Outstanding) >= o.MaxConcurrencyPerEndpoint)
+                    {
+                        excluded.Add(webhookId);
+                    }
+                }
+                var batch = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), excluded, stoppingToken);
                 if (batch.Count == 0)
                 {
-                    await signal.WaitAsync(await IdleDelayAsync(saturated.Count > 0, stoppingToken), time, stoppingToken);
+                    if (probed == 0)
+                    {
+                        await signal.WaitAsync(await IdleDelayAsync(excluded.Count > 0, reopens, stoppingToken), time, stoppingToken);
+                    }
                     continue;
                 }
                 await StartAsync(batch, stoppingToken);
@@ -75,16 +103,42 @@ public sealed partial class Dispatcher(
         }
     }
 
-    private async Task<TimeSpan> IdleDelayAsync(bool someExcluded, CancellationToken cancellationToken)
+    /// <summary>Sends one due delivery of an endpoint whose cool-down has ended; returns how many were started.</summary>
+    private async Task<int> ProbeAsync(string webhookId, EndpointCircuit circuit, CancellationToken stoppingToken)
+    {
+        List<LeasedDelivery> probe;
+        try
+        {
+            probe = await queue.LeaseAsync(1, [], stoppingToken, webhookId);
+        }
+        catch
+        {
+            circuit.ProbeAbandoned();
+            throw;
+        }
+        if (probe.Count == 0)
+        {
+            circuit.ProbeFoundNothing();
+            return 0;
+        }
+        await StartAsync(probe, stoppingToken);
+        return 1;
+    }
+
+    private async Task<TimeSpan> IdleDelayAsync(bool someExcluded, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
     {
         var interval = options.Value.IdleCheckInterval;
+        if (circuitReopens is { } reopens && reopens - time.GetUtcNow() is var untilReopen && untilReopen < interval)
+        {
+            interval = untilReopen > TimeSpan.Zero ? untilReopen : TimeSpan.FromMilliseconds(1);
+        }
         var next = await queue.NextDueAsync(cancellationToken);
         if (next is null)
         {
             return interval;
         }
         var wait = next.Value - time.GetUtcNow();
-        // Due work exists but only for saturated endpoints: a finishing send will wake the loop.
+        // Due work exists but only for saturated or open-circuit endpoints: a finishing send or the reopening wakes the loop.
         if (wait <= TimeSpan.Zero)
         {
             return someExcluded ? interval : TimeSpan.FromMilliseconds(1);
@@ -101,7 +155,7 @@ public sealed partial class Dispatcher(
             {
                 continue; // Deleted with its webhook after the lease was taken.
             }
-            var slot = _endpoints.GetOrAdd(lease.WebhookId, _ => new EndpointSlot(options.Value.MaxConcurrencyPerEndpoint));
+            var slot = _endpoints.GetOrAdd(lease.WebhookId, _ => new EndpointSlot(options.Value));
             Interlocked.Increment(ref slot.Outstanding);
             Interlocked.Increment(ref _inFlight);
             _ = RunAsync(lease, payload, target, slot, stoppingToken);
@@ -113,12 +167,19 @@ public sealed partial class Dispatcher(
         AttemptOutcome outcome;
         try
         {
-            await slot.Gate.WaitAsync(stoppingToken);
+            // Waiting long behind a stalled endpoint would hold capacity the healthy ones need: hand the delivery back.
+            if (!await EnterAsync(slot.Gate, stoppingToken))
+            {
+                Finish(AttemptOutcome.Abandon(lease, time.GetUtcNow()), slot);
+                return;
+            }
             try
             {
-                // A lease that no longer covers a whole attempt may already be someone else's: hand it back unsent.
-                outcome = time.GetUtcNow() + options.Value.Timeout > lease.LeaseUntil
-                    ? AttemptOutcome.Abandon(lease, time.GetUtcNow())
+                // Hand back unsent a lease that no longer covers a whole attempt (it may already be someone else's),
+                // and what queued up for an endpoint whose circuit opened meanwhile.
+                var now = time.GetUtcNow();
+                outcome = now + options.Value.Timeout > lease.LeaseUntil || slot.Circuit.OpenUntil(now) is not null
+                    ? AttemptOutcome.Abandon(lease, now)
                     : target.IsListenSession
                         ? await relay.SendAsync(lease, payload, target, stoppingToken)
                         : await sender.SendAsync(lease, payload, target, stoppingToken);
@@ -137,15 +198,48 @@ public sealed partial class Dispatcher(
             LogSendFailed(logger, e, lease.Id);
             outcome = AttemptOutcome.Abandon(lease, time.GetUtcNow());
         }
+        Finish(outcome, slot);
+    }
+
+    private async Task<bool> EnterAsync(SemaphoreSlim gate, CancellationToken stoppingToken)
+    {
+        if (gate.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+        using var deadline = new CancellationTokenSource(MaxGateWait, time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stoppingToken);
+        try
+        {
+            await gate.WaitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private void Finish(AttemptOutcome outcome, EndpointSlot slot)
+    {
+        if (outcome.Abandoned || outcome.ErrorKind == ErrorKinds.WebhookDisabled)
+        {
+            slot.Circuit.ProbeAbandoned();
+        }
+        else
+        {
+            slot.Circuit.Record(outcome.Succeeded, time.GetUtcNow());
+        }
         writer.Enqueue(outcome);
         Interlocked.Decrement(ref slot.Outstanding);
         Interlocked.Decrement(ref _inFlight);
         signal.Notify();
     }
 
-    private sealed class EndpointSlot(int limit)
+    private sealed class EndpointSlot(DeliveryOptions options)
     {
-        public readonly SemaphoreSlim Gate = new(limit, limit);
+        public readonly SemaphoreSlim Gate = new(options.MaxConcurrencyPerEndpoint, options.MaxConcurrencyPerEndpoint);
+        public readonly EndpointCircuit Circuit = new(options);
         public int Outstanding;
     }
 

@@ -6,12 +6,12 @@ internal sealed class PostgresDialect : SqlDialect
     public const string DeliveriesChannel = "libromi_deliveries";
 
     // Several nodes lease at once: SKIP LOCKED lets each take rows no other transaction holds, without waiting on them.
-    public override string LeaseDeliveries(int excludedWebhooks) => $"""
+    public override string LeaseDeliveries(int excludedWebhooks, bool oneWebhook = false) => $"""
         UPDATE deliveries AS d
         SET next_attempt_at = @lease_until, lease_token = d.lease_token + 1
         FROM (
             SELECT id FROM deliveries
-            WHERE status = 0 AND next_attempt_at <= @now{ExcludeClause(excludedWebhooks)}
+            WHERE status = 0 AND next_attempt_at <= @now{WebhookFilter(excludedWebhooks, oneWebhook)}
             ORDER BY next_attempt_at
             LIMIT @limit
             FOR UPDATE SKIP LOCKED) AS due

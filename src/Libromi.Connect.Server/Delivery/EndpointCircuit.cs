@@ -1,0 +1,105 @@
+namespace Libromi.Connect.Server.Delivery;
+
+/// <summary>
+/// A circuit breaker for one endpoint on this node. After <see cref="DeliveryOptions.CircuitBreakerThreshold"/>
+/// failed attempts in a row the circuit opens: the endpoint's deliveries stay pending, without being attempted and
+/// without using up their retries. When the cool-down ends (<see cref="DeliveryOptions.CircuitBreakerCoolDown"/>, doubling
+/// up to <see cref="DeliveryOptions.CircuitBreakerMaxCoolDown"/> while the endpoint keeps failing) one delivery is sent
+/// as a probe: its success closes the circuit, its failure opens it again. A dead endpoint so costs almost nothing,
+/// and the healthy ones keep the machine to themselves.
+/// </summary>
+public sealed class EndpointCircuit(DeliveryOptions options)
+{
+    private readonly Lock _gate = new();
+    private int _failuresInARow;
+    private TimeSpan _coolDown = options.CircuitBreakerCoolDown;
+    private DateTimeOffset? _openUntil;
+    private bool _probing;
+
+    /// <summary>True while the endpoint's deliveries must not be leased in bulk: open, or waiting for its probe.</summary>
+    public bool HoldsBack
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _openUntil is not null;
+            }
+        }
+    }
+
+    /// <summary>When the cool-down ends, while it is running; null otherwise.</summary>
+    public DateTimeOffset? OpenUntil(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _openUntil > now && !_probing ? _openUntil : null;
+        }
+    }
+
+    /// <summary>True once per cool-down, when it has ended: the caller sends one delivery as the probe.</summary>
+    public bool TryStartProbe(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (_openUntil is null || _openUntil > now || _probing)
+            {
+                return false;
+            }
+            _probing = true;
+            return true;
+        }
+    }
+
+    /// <summary>Nothing was due to probe with: the next delivery to the endpoint is let through as the probe.</summary>
+    public void ProbeFoundNothing()
+    {
+        lock (_gate)
+        {
+            _probing = false;
+            _openUntil = null;
+            _failuresInARow = Math.Max(options.CircuitBreakerThreshold - 1, 0);
+        }
+    }
+
+    /// <summary>The probe never got an answer (handed back, shutdown): the next loop probes again.</summary>
+    public void ProbeAbandoned()
+    {
+        lock (_gate)
+        {
+            _probing = false;
+        }
+    }
+
+    public void Record(bool succeeded, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (succeeded)
+            {
+                _failuresInARow = 0;
+                _coolDown = options.CircuitBreakerCoolDown;
+                _openUntil = null;
+                _probing = false;
+                return;
+            }
+            if (_probing)
+            {
+                _probing = false;
+                Open(now);
+                return;
+            }
+            if (options.CircuitBreakerThreshold > 0 && _openUntil is null && ++_failuresInARow >= options.CircuitBreakerThreshold)
+            {
+                Open(now);
+            }
+        }
+    }
+
+    private void Open(DateTimeOffset now)
+    {
+        _openUntil = now + _coolDown;
+        var doubled = _coolDown * 2;
+        _coolDown = doubled < options.CircuitBreakerMaxCoolDown ? doubled : options.CircuitBreakerMaxCoolDown;
+    }
+}

@@ -1,0 +1,113 @@
+using Libromi.Connect.Server.Delivery;
+
+namespace Libromi.Connect.Server.Tests.Delivery;
+
+public sealed class EndpointCircuitTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DeliveryOptions Options = new()
+    {
+        CircuitBreakerThreshold = 3,
+        CircuitBreakerCoolDown = TimeSpan.FromSeconds(5),
+        CircuitBreakerMaxCoolDown = TimeSpan.FromSeconds(15),
+    };
+
+    [Fact]
+    public void The_circuit_opens_after_the_threshold_of_failures_in_a_row_for_the_cool_down()
+    {
+        var circuit = new EndpointCircuit(Options);
+        circuit.Record(false, Start);
+        circuit.Record(false, Start);
+        Assert.Null(circuit.OpenUntil(Start));
+
+        circuit.Record(false, Start);
+
+        Assert.Equal(Start.AddSeconds(5), circuit.OpenUntil(Start));
+        Assert.Null(circuit.OpenUntil(Start.AddSeconds(5)));
+    }
+
+    [Fact]
+    public void A_success_in_between_starts_the_count_again()
+    {
+        var circuit = new EndpointCircuit(Options);
+        circuit.Record(false, Start);
+        circuit.Record(false, Start);
+        circuit.Record(true, Start);
+        circuit.Record(false, Start);
+        circuit.Record(false, Start);
+
+        Assert.Null(circuit.OpenUntil(Start));
+    }
+
+    [Fact]
+    public void Each_failed_probe_doubles_the_cool_down_up_to_the_maximum_and_a_successful_one_closes_the_circuit()
+    {
+        var circuit = new EndpointCircuit(Options);
+        var now = Start;
+        for (var i = 0; i < 3; i++)
+        {
+            circuit.Record(false, now);
+        }
+        foreach (var coolDown in new[] { 5, 10, 15, 15 }.Select(s => TimeSpan.FromSeconds(s)))
+        {
+            Assert.Equal(now + coolDown, circuit.OpenUntil(now));
+            Assert.False(circuit.TryStartProbe(now), "no probe before the cool-down ends");
+            now += coolDown;
+            Assert.True(circuit.TryStartProbe(now));
+            Assert.False(circuit.TryStartProbe(now), "one probe at a time");
+            Assert.True(circuit.HoldsBack);
+            circuit.Record(false, now);
+        }
+
+        Assert.True(circuit.TryStartProbe(now + TimeSpan.FromSeconds(15)));
+        circuit.Record(true, now + TimeSpan.FromSeconds(15));
+        Assert.False(circuit.HoldsBack);
+        for (var i = 0; i < 3; i++)
+        {
+            circuit.Record(false, now);
+        }
+        Assert.Equal(now.AddSeconds(5), circuit.OpenUntil(now));
+    }
+
+    [Fact]
+    public void With_nothing_to_probe_the_next_delivery_is_let_through_and_one_more_failure_reopens()
+    {
+        var circuit = new EndpointCircuit(Options);
+        for (var i = 0; i < 3; i++)
+        {
+            circuit.Record(false, Start);
+        }
+        Assert.True(circuit.TryStartProbe(Start.AddSeconds(5)));
+
+        circuit.ProbeFoundNothing();
+        Assert.False(circuit.HoldsBack);
+        circuit.Record(false, Start.AddSeconds(6));
+
+        Assert.Equal(Start.AddSeconds(16), circuit.OpenUntil(Start.AddSeconds(6)));
+    }
+
+    [Fact]
+    public void Failures_reported_while_open_do_not_extend_it()
+    {
+        var circuit = new EndpointCircuit(Options);
+        for (var i = 0; i < 3; i++)
+        {
+            circuit.Record(false, Start);
+        }
+        circuit.Record(false, Start.AddSeconds(1));
+
+        Assert.Equal(Start.AddSeconds(5), circuit.OpenUntil(Start.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void A_threshold_of_zero_turns_the_breaker_off()
+    {
+        var circuit = new EndpointCircuit(new DeliveryOptions { CircuitBreakerThreshold = 0 });
+        for (var i = 0; i < 100; i++)
+        {
+            circuit.Record(false, Start);
+        }
+
+        Assert.Null(circuit.OpenUntil(Start));
+    }
+}
