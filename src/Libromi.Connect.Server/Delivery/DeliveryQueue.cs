@@ -38,6 +38,23 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
         return leased;
     }
 
+    /// <summary>
+    /// Moves the due deliveries of an endpoint whose circuit is open to when it reopens, so leasing does not have to
+    /// step over them meanwhile. Leased deliveries (their <c>next_attempt_at</c> is their lease's end) are left alone.
+    /// </summary>
+    public async Task DeferAsync(string webhookId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        await using (var defer = scope.Command("""
+            UPDATE deliveries SET next_attempt_at = @until
+            WHERE webhook_id = @w AND status = 0 AND next_attempt_at <= @now
+            """).With("@w", webhookId).With("@until", until.ToUnixTimeMilliseconds()).With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()))
+        {
+            await defer.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await scope.CommitAsync(cancellationToken);
+    }
+
     /// <summary>When the earliest pending delivery falls due (an expired lease counts as due), or null when none is pending.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed partial class Dispatcher(
     /// <summary>How long a leased delivery may wait for its endpoint's concurrency slot before it is handed back.</summary>
     private static readonly TimeSpan MaxGateWait = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the deliveries piling up for an open circuit are moved out of the way of leasing.</summary>
+    private static readonly TimeSpan DeferInterval = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, EndpointSlot> _endpoints = new(StringComparer.Ordinal);
     private int _inFlight;
 
@@ -68,6 +71,11 @@ public sealed partial class Dispatcher(
                         if (slot.Circuit.OpenUntil(now) is { } until)
                         {
                             reopens = reopens is null || until < reopens ? until : reopens;
+                            if (now - slot.LastDeferred >= DeferInterval)
+                            {
+                                slot.LastDeferred = now;
+                                await queue.DeferAsync(webhookId, until, stoppingToken);
+                            }
                         }
                         else if (slot.Circuit.TryStartProbe(now))
                         {
@@ -240,6 +248,7 @@ public sealed partial class Dispatcher(
     {
         public readonly SemaphoreSlim Gate = new(options.MaxConcurrencyPerEndpoint, options.MaxConcurrencyPerEndpoint);
         public readonly EndpointCircuit Circuit = new(options);
+        public DateTimeOffset LastDeferred = DateTimeOffset.MinValue;
         public int Outstanding;
     }
 

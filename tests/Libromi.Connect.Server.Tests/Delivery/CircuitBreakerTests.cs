@@ -43,6 +43,8 @@ public sealed class CircuitBreakerTests
         var waiting = await client.DeliveriesAsync(webhookId, "pending");
         Assert.Equal(4, waiting.Length);
         Assert.Contains(waiting, d => d.GetProperty("attempt_count").GetInt32() == 0);
+        // Moved out of leasing's way until the circuit reopens, and shown so in the API.
+        Assert.All(waiting, d => Assert.True(d.GetProperty("next_attempt_at").GetDateTimeOffset() > clock.GetUtcNow().AddMinutes(9), d.ToString()));
 
         Volatile.Write(ref healthy, true);
         clock.Advance(TimeSpan.FromMinutes(10));
