@@ -39,7 +39,7 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
     }
 
     /// <summary>
-    /// Moves the due deliveries of an endpoint whose circuit is open to when it reopens, so leasing does not have to
+    /// Moves the due deliveries of an endpoint whose circuit has just opened to when it reopens, so leasing does not
     /// step over them meanwhile. Leased deliveries (their <c>next_attempt_at</c> is their lease's end) are left alone.
     /// </summary>
     public async Task DeferAsync(string webhookId, DateTimeOffset until, CancellationToken cancellationToken)

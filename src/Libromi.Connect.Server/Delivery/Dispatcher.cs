@@ -22,9 +22,6 @@ public sealed partial class Dispatcher(
     /// <summary>How long a leased delivery may wait for its endpoint's concurrency slot before it is handed back.</summary>
     private static readonly TimeSpan MaxGateWait = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often the deliveries piling up for an open circuit are moved out of the way of leasing.</summary>
-    private static readonly TimeSpan DeferInterval = TimeSpan.FromSeconds(1);
-
     private readonly ConcurrentDictionary<string, EndpointSlot> _endpoints = new(StringComparer.Ordinal);
     private int _inFlight;
 
@@ -71,9 +68,9 @@ public sealed partial class Dispatcher(
                         if (slot.Circuit.OpenUntil(now) is { } until)
                         {
                             reopens = reopens is null || until < reopens ? until : reopens;
-                            if (now - slot.LastDeferred >= DeferInterval)
+                            if (slot.DeferredUntil != until)
                             {
-                                slot.LastDeferred = now;
+                                slot.DeferredUntil = until;
                                 await queue.DeferAsync(webhookId, until, stoppingToken);
                             }
                         }
@@ -248,7 +245,9 @@ public sealed partial class Dispatcher(
     {
         public readonly SemaphoreSlim Gate = new(options.MaxConcurrencyPerEndpoint, options.MaxConcurrencyPerEndpoint);
         public readonly EndpointCircuit Circuit = new(options);
-        public DateTimeOffset LastDeferred = DateTimeOffset.MinValue;
+        // Deliveries due when a circuit opens would sit at the head of the due order, which leasing walks, for the
+        // whole cool-down: they are moved to its end once per opening.
+        public DateTimeOffset? DeferredUntil;
         public int Outstanding;
     }
 

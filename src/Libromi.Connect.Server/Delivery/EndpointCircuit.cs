@@ -16,17 +16,11 @@ public sealed class EndpointCircuit(DeliveryOptions options)
     private DateTimeOffset? _openUntil;
     private bool _probing;
 
+    // Read on every dispatcher loop for every endpoint, so kept readable without taking the lock.
+    private volatile bool _holdsBack;
+
     /// <summary>True while the endpoint's deliveries must not be leased in bulk: open, or waiting for its probe.</summary>
-    public bool HoldsBack
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _openUntil is not null;
-            }
-        }
-    }
+    public bool HoldsBack => _holdsBack;
 
     /// <summary>When the cool-down ends, while it is running; null otherwise.</summary>
     public DateTimeOffset? OpenUntil(DateTimeOffset now)
@@ -58,6 +52,7 @@ public sealed class EndpointCircuit(DeliveryOptions options)
         {
             _probing = false;
             _openUntil = null;
+            _holdsBack = false;
             _failuresInARow = Math.Max(options.CircuitBreakerThreshold - 1, 0);
         }
     }
@@ -73,6 +68,11 @@ public sealed class EndpointCircuit(DeliveryOptions options)
 
     public void Record(bool succeeded, DateTimeOffset now)
     {
+        // The common case, a success on a healthy endpoint, changes nothing: skip the lock every attempt would take.
+        if (succeeded && !_holdsBack && Volatile.Read(ref _failuresInARow) == 0)
+        {
+            return;
+        }
         lock (_gate)
         {
             if (succeeded)
@@ -80,6 +80,7 @@ public sealed class EndpointCircuit(DeliveryOptions options)
                 _failuresInARow = 0;
                 _coolDown = options.CircuitBreakerCoolDown;
                 _openUntil = null;
+                _holdsBack = false;
                 _probing = false;
                 return;
             }
@@ -99,7 +100,9 @@ public sealed class EndpointCircuit(DeliveryOptions options)
     private void Open(DateTimeOffset now)
     {
         _openUntil = now + _coolDown;
+        _holdsBack = true;
         var doubled = _coolDown * 2;
-        _coolDown = doubled < options.CircuitBreakerMaxCoolDown ? doubled : options.CircuitBreakerMaxCoolDown;
+        var max = options.CircuitBreakerMaxCoolDown > options.CircuitBreakerCoolDown ? options.CircuitBreakerMaxCoolDown : options.CircuitBreakerCoolDown;
+        _coolDown = doubled < max ? doubled : max;
     }
 }

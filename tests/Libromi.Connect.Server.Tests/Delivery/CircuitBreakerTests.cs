@@ -7,7 +7,7 @@ namespace Libromi.Connect.Server.Tests.Delivery;
 public sealed class CircuitBreakerTests
 {
     [Fact]
-    public async Task After_three_failures_in_a_row_new_deliveries_wait_for_the_cool_down_and_then_flow_again()
+    public async Task After_three_failures_in_a_row_deliveries_wait_while_probes_fail_and_flow_once_one_succeeds()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var receiver = await TestReceiver.StartAsync();
@@ -17,6 +17,7 @@ public sealed class CircuitBreakerTests
         {
             ["Delivery:CircuitBreakerThreshold"] = "3",
             ["Delivery:CircuitBreakerCoolDown"] = "00:10:00",
+            ["Delivery:CircuitBreakerMaxCoolDown"] = "01:00:00",
         }, clock);
         using var client = server.CreateClient();
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url, "contact.created");
@@ -43,15 +44,36 @@ public sealed class CircuitBreakerTests
         var waiting = await client.DeliveriesAsync(webhookId, "pending");
         Assert.Equal(4, waiting.Length);
         Assert.Contains(waiting, d => d.GetProperty("attempt_count").GetInt32() == 0);
-        // Moved out of leasing's way until the circuit reopens, and shown so in the API.
-        Assert.All(waiting, d => Assert.True(d.GetProperty("next_attempt_at").GetDateTimeOffset() > clock.GetUtcNow().AddMinutes(9), d.ToString()));
+
+        // The cool-down ends: one probe goes out, fails, and the circuit opens again for twice as long, with the
+        // others, due by now, moved to its end, out of the way of leasing.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await receiver.WaitForCountAsync(4);
+        var reopened = clock.GetUtcNow();
+        await WaitUntilAsync(async () =>
+        {
+            // The probe itself follows its own retry schedule; the three others wait for the circuit.
+            var pending = await client.DeliveriesAsync(webhookId, "pending");
+            return pending.Count(d => d.GetProperty("next_attempt_at").GetDateTimeOffset() >= reopened.AddMinutes(19)) == 3;
+        });
+        Assert.Equal(4, receiver.Received.Count);
 
         Volatile.Write(ref healthy, true);
-        clock.Advance(TimeSpan.FromMinutes(10));
-        await receiver.WaitForCountAsync(7);
+        clock.Advance(TimeSpan.FromMinutes(20));
+        await receiver.WaitForCountAsync(8);
         foreach (var delivery in waiting)
         {
             await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.Str("status") == "succeeded");
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 30 s");
+            await Task.Delay(20);
         }
     }
 }

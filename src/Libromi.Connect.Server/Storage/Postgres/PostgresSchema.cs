@@ -115,9 +115,5 @@ internal static class PostgresSchema
             created_at BIGINT NOT NULL,
             PRIMARY KEY (account_id, key));
         """,
-        // 2: the pending deliveries of one webhook, for probing and deferring an endpoint whose circuit is open.
-        """
-        CREATE INDEX deliveries_pending_webhook ON deliveries (webhook_id, next_attempt_at) WHERE status = 0;
-        """,
     ];
 }
