@@ -227,6 +227,7 @@ public sealed partial class Dispatcher(
 
     private void Finish(AttemptOutcome outcome, EndpointSlot slot)
     {
+        var wasHoldingBack = slot.Circuit.HoldsBack;
         if (outcome.Abandoned || outcome.ErrorKind == ErrorKinds.WebhookDisabled)
         {
             slot.Circuit.ProbeAbandoned();
@@ -236,9 +237,18 @@ public sealed partial class Dispatcher(
             slot.Circuit.Record(outcome.Succeeded, time.GetUtcNow());
         }
         writer.Enqueue(outcome);
-        Interlocked.Decrement(ref slot.Outstanding);
-        Interlocked.Decrement(ref _inFlight);
-        signal.Notify();
+        var outstanding = Interlocked.Decrement(ref slot.Outstanding);
+        var inFlight = Interlocked.Decrement(ref _inFlight);
+        // Wake the loop only when this finish makes room it was waiting for. Waking it on every finish made it lease
+        // again and again for an endpoint that is still full, walking every due delivery each time for nothing.
+        // (What an outcome schedules, a retry or a hand-back, wakes it through the OutcomeWriter once stored.)
+        if (outstanding == options.Value.MaxConcurrencyPerEndpoint - 1
+            || inFlight == options.Value.MaxConcurrency - 1
+            || (wasHoldingBack && !slot.Circuit.HoldsBack)
+            || inFlight == 0)
+        {
+            signal.Notify();
+        }
     }
 
     private sealed class EndpointSlot(DeliveryOptions options)

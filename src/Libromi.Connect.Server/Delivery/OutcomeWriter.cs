@@ -10,7 +10,7 @@ namespace Libromi.Connect.Server.Delivery;
 /// delivery's next state (succeeded, failed, or pending with the next retry time), and the webhook's health. Each
 /// delivery update is fenced by its lease token, so a worker that lost its lease cannot overwrite a newer outcome.
 /// </summary>
-public sealed partial class OutcomeWriter(Database database, TimeProvider time, RetryPolicy retries, IOptions<DeliveryOptions> options, ILogger<OutcomeWriter> logger)
+public sealed partial class OutcomeWriter(Database database, TimeProvider time, RetryPolicy retries, DeliverySignal signal, IOptions<DeliveryOptions> options, ILogger<OutcomeWriter> logger)
 {
     private readonly Channel<AttemptOutcome> _queue = Channel.CreateUnbounded<AttemptOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -77,6 +77,7 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
         await using var handBack = scope.Command("UPDATE deliveries SET next_attempt_at = @now WHERE id = @id AND lease_token = @token AND status = 0")
             .With("@now", nowMs).With("@id", 0L).With("@token", 0L);
 
+        var rescheduled = false;
         foreach (var outcome in batch)
         {
             var lease = outcome.Lease;
@@ -85,6 +86,7 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
                 Set(handBack, "@id", lease.Id);
                 Set(handBack, "@token", lease.LeaseToken);
                 await handBack.ExecuteNonQueryAsync(cancellationToken);
+                rescheduled = true;
                 continue;
             }
             var attempt = lease.AttemptCount + 1;
@@ -93,6 +95,7 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
             var (status, next) = outcome.Succeeded ? (1, nowMs)
                 : gone || disabled || attempt >= lease.MaxAttempts ? (2, nowMs)
                 : (0, (now + retries.DelayAfter(attempt, outcome.RetryAfter)).ToUnixTimeMilliseconds());
+            rescheduled |= status == 0;
             Set(update, "@status", status);
             Set(update, "@n", attempt);
             Set(update, "@next", next);
@@ -123,6 +126,11 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
             }
         }
         await UpdateHealthAsync(scope, health, nowMs, cancellationToken);
+        if (rescheduled)
+        {
+            // A hand-back is due at once and a retry may be due sooner than the dispatcher planned to look again.
+            scope.AfterCommit.Add(signal.Notify);
+        }
         await scope.CommitAsync(cancellationToken);
     }
 

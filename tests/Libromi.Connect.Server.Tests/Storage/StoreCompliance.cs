@@ -264,7 +264,7 @@ public abstract class StoreCompliance : IAsyncLifetime
 
     private DeliveryQueue Queue() => new(Database, Time, _options);
 
-    private OutcomeWriter Writer() => new(Database, Time, new RetryPolicy(_options), _options, NullLogger<OutcomeWriter>.Instance);
+    private OutcomeWriter Writer() => new(Database, Time, new RetryPolicy(_options), new DeliverySignal(), _options, NullLogger<OutcomeWriter>.Instance);
 
     private AttemptOutcome Succeeded(LeasedDelivery lease) => new(lease, Time.GetUtcNow(), 12, 200, null, null, "{}", "ok", null);
 
