@@ -9,7 +9,8 @@ public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Scenarios, st
         Usage: dotnet run -c Release --project bench/Libromi.Connect.Bench -- [--quick] [--scenario NAME]... [--output FILE]
           --quick       small sizes, finishes in under two minutes (a smoke check, not a measurement)
           --scenario    one of micro, raw, delivery, latency, ingest, backlog, failing, hangfire (repeatable; default all)
-          --output      the Markdown file to write (default BENCHMARKS.md at the repository root)
+          --output      the Markdown file to write (default: BENCHMARKS.md at the repository root for a full run,
+                        BENCHMARKS.partial.md beside it for --quick or selected scenarios, so those never replace it)
         """;
 
     /// <summary>True when <paramref name="name"/> was asked for, or nothing was.</summary>
@@ -37,7 +38,8 @@ public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Scenarios, st
                     return null;
             }
         }
-        return new BenchOptions(quick, scenarios, output ?? Path.Combine(RepositoryRoot(), "BENCHMARKS.md"));
+        var file = quick || scenarios.Count > 0 ? "BENCHMARKS.partial.md" : "BENCHMARKS.md";
+        return new BenchOptions(quick, scenarios, output ?? Path.Combine(RepositoryRoot(), file));
     }
 
     private static string RepositoryRoot()
