@@ -1,3 +1,4 @@
+using Libromi.Connect.Testing;
 using System.Text;
 using Libromi.Connect.Client.Tests.Support;
 using Libromi.Connect.Webhooks.Verification;

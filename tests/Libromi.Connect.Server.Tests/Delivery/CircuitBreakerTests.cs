@@ -50,12 +50,9 @@ public sealed class CircuitBreakerTests
         clock.Advance(TimeSpan.FromMinutes(10));
         await receiver.WaitForCountAsync(4);
         var reopened = clock.GetUtcNow();
-        await WaitUntilAsync(async () =>
-        {
-            // The probe itself follows its own retry schedule; the three others wait for the circuit.
-            var pending = await client.DeliveriesAsync(webhookId, "pending");
-            return pending.Count(d => d.GetProperty("next_attempt_at").GetDateTimeOffset() >= reopened.AddMinutes(19)) == 3;
-        });
+        // The probe itself follows its own retry schedule; the three others wait for the circuit.
+        await Eventually.ReturnsAsync(() => client.DeliveriesAsync(webhookId, "pending"),
+            pending => pending.Count(d => d.GetProperty("next_attempt_at").GetDateTimeOffset() >= reopened.AddMinutes(19)) == 3);
         Assert.Equal(4, receiver.Received.Count);
 
         Volatile.Write(ref healthy, true);
@@ -64,16 +61,6 @@ public sealed class CircuitBreakerTests
         foreach (var delivery in waiting)
         {
             await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.Str("status") == "succeeded");
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 30 s");
-            await Task.Delay(20);
         }
     }
 }

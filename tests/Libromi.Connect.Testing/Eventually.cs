@@ -1,4 +1,4 @@
-namespace Libromi.Connect.Client.Tests.Support;
+namespace Libromi.Connect.Testing;
 
 /// <summary>Waits for the delivery engine, which works in the background.</summary>
 public static class Eventually
