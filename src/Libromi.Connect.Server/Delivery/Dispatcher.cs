@@ -87,9 +87,10 @@ public sealed partial class Dispatcher(
                 var batch = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), excluded, stoppingToken);
                 if (batch.Count == 0)
                 {
-                    if (probed == 0)
+                    var idle = probed == 0 ? await WakeTimeAsync(excluded.Count > 0, reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
+                    if (idle > TimeSpan.Zero)
                     {
-                        await signal.WaitAsync(await IdleDelayAsync(excluded.Count > 0, reopens, stoppingToken), time, stoppingToken);
+                        await signal.WaitAsync(idle, time, stoppingToken);
                     }
                     continue;
                 }
@@ -130,25 +131,26 @@ public sealed partial class Dispatcher(
         return 1;
     }
 
-    private async Task<TimeSpan> IdleDelayAsync(bool someExcluded, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
+    /// <summary>
+    /// When the idle loop should look again: the next due time, a circuit's reopening, or the safety-net interval,
+    /// whichever is first. An absolute time, so a clock that moves while the store is asked is not waited out twice.
+    /// </summary>
+    private async Task<DateTimeOffset> WakeTimeAsync(bool someExcluded, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
     {
-        var interval = options.Value.IdleCheckInterval;
-        if (circuitReopens is { } reopens && reopens - time.GetUtcNow() is var untilReopen && untilReopen < interval)
+        var now = time.GetUtcNow();
+        var wake = now + options.Value.IdleCheckInterval;
+        if (circuitReopens < wake)
         {
-            interval = untilReopen > TimeSpan.Zero ? untilReopen : TimeSpan.FromMilliseconds(1);
+            wake = circuitReopens.Value;
         }
         var next = await queue.NextDueAsync(cancellationToken);
-        if (next is null)
+        // Due work that the lease did not take belongs to saturated or open-circuit endpoints (a finishing send or the
+        // reopening wakes the loop); otherwise it fell due while the lease ran and the loop leases again at once.
+        if (next is { } due && (due > now || !someExcluded) && due < wake)
         {
-            return interval;
+            wake = due;
         }
-        var wait = next.Value - time.GetUtcNow();
-        // Due work exists but only for saturated or open-circuit endpoints: a finishing send or the reopening wakes the loop.
-        if (wait <= TimeSpan.Zero)
-        {
-            return someExcluded ? interval : TimeSpan.FromMilliseconds(1);
-        }
-        return wait < interval ? wait : interval;
+        return wake;
     }
 
     private async Task StartAsync(List<LeasedDelivery> batch, CancellationToken stoppingToken)

@@ -47,8 +47,8 @@ public sealed class AutoDisableTests
 
         await client.CreateContactAsync("Ada", "+15550000031");
         await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.GetProperty("attempt_count").GetInt32() == 1);
-        clock.Advance(TimeSpan.FromDays(3));
         Volatile.Write(ref healthy, true);
+        clock.Advance(TimeSpan.FromDays(3));
         await receiver.WaitForCountAsync(2);
         await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "succeeded");
 
