@@ -22,7 +22,7 @@ public static class ContactsApi
     {
         var validator = new Validator();
         var name = validator.Text("name", request.Name, required: true, ContactService.MaxNameLength);
-        var phone = Phone(validator, request.Phone);
+        var phone = PhoneNumber.Validate(validator, "phone", request.Phone);
         var email = Email(validator, request.Email);
         var attributes = validator.Attributes("attributes", request.Attributes);
         validator.ThrowIfInvalid();
@@ -51,7 +51,7 @@ public static class ContactsApi
         {
             validator.Add("name", "'name' must not be empty; leave it out to keep the current name.");
         }
-        var phone = request.Phone is null ? null : Phone(validator, request.Phone);
+        var phone = request.Phone is null ? null : PhoneNumber.Validate(validator, "phone", request.Phone);
         var email = Email(validator, request.Email);
         var attributes = validator.Attributes("attributes", request.Attributes);
         validator.ThrowIfInvalid();
@@ -59,16 +59,6 @@ public static class ContactsApi
         var contact = await contacts.UpdateAsync(scope, caller.AccountId, id, name, phone, email, attributes, cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return contact;
-    }
-
-    private static string? Phone(Validator validator, string? input)
-    {
-        if (PhoneNumber.TryNormalize(input, out var phone, out var error))
-        {
-            return phone;
-        }
-        validator.Add("phone", error);
-        return null;
     }
 
     /// <summary>Returns the trimmed email, "" for "remove the email", or null when absent.</summary>

@@ -9,13 +9,24 @@ public static class PhoneNumber
     public const int MinDigits = 6;
     public const int MaxDigits = 15;
 
-    public static bool TryNormalize(string? input, out string normalized, out string error)
+    /// <summary>The normalised number, or null after adding the reason to <paramref name="validator"/> under <paramref name="field"/>.</summary>
+    public static string? Validate(Api.Validator validator, string field, string? input)
+    {
+        if (TryNormalize(input, field, out var normalized, out var error))
+        {
+            return normalized;
+        }
+        validator.Add(field, error);
+        return null;
+    }
+
+    private static bool TryNormalize(string? input, string field, out string normalized, out string error)
     {
         normalized = "";
         error = "";
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "'phone' is required, for example \"+441234567890\".";
+            error = $"'{field}' is required, for example \"+441234567890\".";
             return false;
         }
         var text = input.Trim();
@@ -28,7 +39,7 @@ public static class PhoneNumber
             {
                 if (count == MaxDigits)
                 {
-                    error = $"'phone' has more than {MaxDigits} digits; international numbers have at most {MaxDigits}.";
+                    error = $"'{field}' has more than {MaxDigits} digits; international numbers have at most {MaxDigits}.";
                     return false;
                 }
                 digits[count++] = c;
@@ -39,13 +50,13 @@ public static class PhoneNumber
             }
             else if (c is not (' ' or '-' or '.' or '(' or ')'))
             {
-                error = $"'phone' may contain only digits, spaces, dots, dashes, parentheses and a leading '+'; found '{c}'.";
+                error = $"'{field}' may contain only digits, spaces, dots, dashes, parentheses and a leading '+'; found '{c}'.";
                 return false;
             }
         }
         if (count < MinDigits)
         {
-            error = $"'phone' must have at least {MinDigits} digits, including the country code.";
+            error = $"'{field}' must have at least {MinDigits} digits, including the country code.";
             return false;
         }
         normalized = "+" + new string(digits[..count]);

@@ -61,6 +61,10 @@ public static class EventCatalog
 
     public static EventType? Find(string name) => All.FirstOrDefault(t => t.Name == name);
 
+    /// <summary>The subscription mask of a stored event list (catalog names, or <c>*</c> for all).</summary>
+    public static long MaskOf(IEnumerable<string> names) =>
+        names.Aggregate(0L, (mask, name) => mask | (name == Wildcard ? AllSubscribableBits : Find(name)?.Bit ?? 0));
+
     private static JsonObject ExampleContact() => new()
     {
         ["id"] = "con_01JD7Q8T5V3K2M4N6P8R0S2T4V",

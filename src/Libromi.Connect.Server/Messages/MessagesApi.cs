@@ -41,15 +41,7 @@ public static class MessagesApi
     private static Task<IResult> Receive(InboundMessageRequest request, Caller caller, HttpContext http, Idempotency idempotency, MessageService messages)
     {
         var validator = new Validator();
-        string? phone = null;
-        if (PhoneNumber.TryNormalize(request.From, out var normalized, out var error))
-        {
-            phone = normalized;
-        }
-        else
-        {
-            validator.Add("from", error.Replace("'phone'", "'from'", StringComparison.Ordinal));
-        }
+        var phone = PhoneNumber.Validate(validator, "from", request.From);
         var name = validator.Text("name", request.Name, required: false, ContactService.MaxNameLength);
         var content = validator.Text("content", request.Content, required: true, MessageService.MaxContentLength, trim: false);
         if (content is { Length: > 0 } && content.Trim().Length == 0)

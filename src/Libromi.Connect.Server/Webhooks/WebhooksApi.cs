@@ -78,7 +78,7 @@ public static class WebhooksApi
             DisabledReason = enabled ? null : request.Enabled == false ? "disabled_by_user" : current.DisabledReason,
             UpdatedAt = time.GetUtcNow(),
         };
-        var mask = events?.Mask ?? WebhookValidation.Events(new Validator(), [.. current.Events], required: true)!.Value.Mask;
+        var mask = events?.Mask ?? EventCatalog.MaskOf(current.Events);
         await WebhookStore.UpdateAsync(scope, caller.AccountId, updated, mask, cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return updated;
