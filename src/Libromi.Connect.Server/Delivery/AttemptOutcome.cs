@@ -16,7 +16,8 @@ public sealed record AttemptOutcome(
     TimeSpan? RetryAfter,
     bool Abandoned = false)
 {
-    public bool Succeeded => StatusCode is >= 200 and < 300;
+    /// <summary>A 2xx answer, received completely.</summary>
+    public bool Succeeded => StatusCode is >= 200 and < 300 && ErrorKind is null;
 
     public static AttemptOutcome Abandon(LeasedDelivery lease, DateTimeOffset now) => new(lease, now, 0, null, null, null, null, null, null, Abandoned: true);
 }

@@ -2,21 +2,19 @@ using Libromi.Connect.Webhooks.Signing;
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Authentication;
-using System.Text;
-using System.Text.Json;
 using Libromi.Connect.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Libromi.Connect.Server.Delivery;
 
 /// <summary>
-/// Makes one attempt: signs the event's exact bytes, POSTs them, and reads at most <see cref="MaxResponseBytes"/> of the
-/// answer. Redirects are not followed; connections are pooled and reused across deliveries.
+/// Makes one attempt: signs the event's exact bytes, POSTs them, and reads at most <see cref="ResponseText.MaxBodyBytes"/> of
+/// the answer. Every way the attempt can end, any exception included, becomes an <see cref="AttemptOutcome"/>. Redirects
+/// are not followed; connections are pooled and reused across deliveries.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
-    public const int MaxResponseBytes = 4096;
+    public const int MaxResponseBytes = ResponseText.MaxBodyBytes;
     public static readonly string UserAgent = $"Libromi-Connect-Webhooks/{typeof(WebhookSender).Assembly.GetName().Version?.ToString(3)}";
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
@@ -58,7 +56,44 @@ public sealed class WebhookSender : IDisposable
                 "The webhook is disabled; the delivery was not sent. Re-enable the webhook, then recover or retry the delivery.", null, null, null);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(payload.Body) };
+        using var deadline = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
+        HttpResponseMessage? response = null;
+        try
+        {
+            using var request = Request(lease, payload, target, startedAt);
+            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var code = (int)response.StatusCode;
+            var headers = HeadersJson(response);
+            var body = await ReadCappedAsync(response, linked.Token);
+            var error = code is >= 200 and < 300 ? null : $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
+            return new AttemptOutcome(lease, startedAt, Elapsed(started), code, error is null ? null : ErrorKinds.HttpStatus, error is null ? null : ResponseText.Readable(error),
+                headers, body, RetryAfter(response, startedAt));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return AttemptOutcome.Abandon(lease, startedAt);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return Failure(lease, startedAt, started, response, ErrorKinds.Timeout, $"No complete response within {_options.Timeout.TotalSeconds:0.###} s.");
+        }
+        catch (Exception e)
+        {
+            var (kind, message) = AttemptFailure.Classify(e, answered: response is not null);
+            return Failure(lease, startedAt, started, response, kind, message);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static HttpRequestMessage Request(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, DateTimeOffset startedAt)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(payload.Body) };
         request.Content.Headers.ContentType = Json;
         foreach (var (name, value) in DeliveryHeaders.For(lease, payload, target, startedAt.ToUnixTimeSeconds()))
         {
@@ -67,60 +102,29 @@ public sealed class WebhookSender : IDisposable
                 request.Headers.TryAddWithoutValidation(name, value);
             }
         }
-
-        using var deadline = new CancellationTokenSource(_options.Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
-        try
-        {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            var body = await ReadCappedAsync(response, linked.Token);
-            var code = (int)response.StatusCode;
-            var error = code is >= 200 and < 300 ? null : $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
-            return new AttemptOutcome(lease, startedAt, Elapsed(started), code, error is null ? null : ErrorKinds.HttpStatus, error,
-                HeadersJson(response), body, RetryAfter(response, startedAt));
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            return AttemptOutcome.Abandon(lease, startedAt);
-        }
-        catch (OperationCanceledException)
-        {
-            return Failure(lease, startedAt, started, ErrorKinds.Timeout, $"No complete response within {_options.Timeout.TotalSeconds:0.###} s.");
-        }
-        catch (HttpRequestException e) when (Find<BlockedAddressException>(e) is { } blocked)
-        {
-            return Failure(lease, startedAt, started, ErrorKinds.BlockedAddress, blocked.Message);
-        }
-        catch (HttpRequestException e) when (Find<AuthenticationException>(e) is not null)
-        {
-            return Failure(lease, startedAt, started, ErrorKinds.Tls, e.Message);
-        }
-        catch (HttpRequestException e)
-        {
-            return Failure(lease, startedAt, started, ErrorKinds.Connection, e.Message);
-        }
+        return request;
     }
 
-    public void Dispose() => _client.Dispose();
-
-    private AttemptOutcome Failure(LeasedDelivery lease, DateTimeOffset startedAt, long started, string kind, string error) =>
-        new(lease, startedAt, Elapsed(started), null, kind, error, null, null, null);
+    /// <summary>A failed attempt; when the receiver had already answered, its status code and headers are kept.</summary>
+    private AttemptOutcome Failure(LeasedDelivery lease, DateTimeOffset startedAt, long started, HttpResponseMessage? response, string kind, string error) =>
+        new(lease, startedAt, Elapsed(started), response is null ? null : (int)response.StatusCode, kind, ResponseText.Readable(error),
+            response is null ? null : HeadersJson(response), null, null);
 
     private int Elapsed(long started) => (int)Math.Min(int.MaxValue, _time.GetElapsedTime(started).TotalMilliseconds);
 
     private static async Task<string?> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(ResponseText.MaxBodyBytes);
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             var read = 0;
             int n;
-            while (read < MaxResponseBytes && (n = await stream.ReadAsync(buffer.AsMemory(read, MaxResponseBytes - read), cancellationToken)) > 0)
+            while (read < ResponseText.MaxBodyBytes && (n = await stream.ReadAsync(buffer.AsMemory(read, ResponseText.MaxBodyBytes - read), cancellationToken)) > 0)
             {
                 read += n;
             }
-            return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read);
+            return read == 0 ? null : ResponseText.Readable(buffer.AsSpan(0, read));
         }
         finally
         {
@@ -128,20 +132,9 @@ public sealed class WebhookSender : IDisposable
         }
     }
 
-    private static string HeadersJson(HttpResponseMessage response)
-    {
-        var output = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(output))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
-            {
-                writer.WriteString(name.ToLowerInvariant(), string.Join(", ", values));
-            }
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(output.WrittenSpan);
-    }
+    private static string HeadersJson(HttpResponseMessage response) =>
+        ResponseText.HeadersJson(response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated)
+            .Select(h => new KeyValuePair<string, string>(h.Key, string.Join(", ", h.Value))));
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
@@ -150,17 +143,5 @@ public sealed class WebhookSender : IDisposable
             return null;
         }
         return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - now : null);
-    }
-
-    private static T? Find<T>(Exception? e) where T : Exception
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is T match)
-            {
-                return match;
-            }
-        }
-        return null;
     }
 }
