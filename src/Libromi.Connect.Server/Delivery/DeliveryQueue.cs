@@ -55,11 +55,19 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
         await scope.CommitAsync(cancellationToken);
     }
 
-    /// <summary>When the earliest pending delivery falls due (an expired lease counts as due), or null when none is pending.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// When the earliest pending delivery falls due (an expired lease counts as due), or null when none is pending; the
+    /// deliveries of <paramref name="excludedWebhooks"/> (saturated, or their circuit open) are not counted, since their
+    /// own wake-ups come from a finishing send or the circuit's reopening.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var select = connection.Sql("SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 0");
+        await using var select = connection.Sql("SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 0" + SqlDialect.WebhookFilter(excludedWebhooks.Count, false));
+        for (var i = 0; i < excludedWebhooks.Count; i++)
+        {
+            select.With("@x" + i, excludedWebhooks[i]);
+        }
         var value = await select.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull
             ? null
@@ -90,15 +98,31 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var secret = reader.GetString(3);
-                var previous = reader.GetNullableString(4);
-                var previousActive = previous is not null && reader.GetNullableInt64(5) > nowMs;
-                var standard = previousActive ? new WebhookSigner(secret, previous!) : new WebhookSigner(secret);
-                var libromi = previousActive ? new WebhookSigner(previous!) : standard;
-                targets[reader.GetString(0)] = new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi, !reader.IsDBNull(6));
+                if (ReadTarget(reader, nowMs) is { } target)
+                {
+                    targets[target.WebhookId] = target;
+                }
             }
         }
         return (events, targets);
+    }
+
+    /// <summary>A webhook row as a target, or null when the row cannot be used (a URL or secret damaged in the store).</summary>
+    private static DeliveryTarget? ReadTarget(DbDataReader reader, long nowMs)
+    {
+        try
+        {
+            var secret = reader.GetString(3);
+            var previous = reader.GetNullableString(4);
+            var previousActive = previous is not null && reader.GetNullableInt64(5) > nowMs;
+            var standard = previousActive ? new WebhookSigner(secret, previous!) : new WebhookSigner(secret);
+            var libromi = previousActive ? new WebhookSigner(previous!) : standard;
+            return new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi, !reader.IsDBNull(6));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidCastException)
+        {
+            return null;
+        }
     }
 
     private static DbCommand InList(DbConnection connection, string sqlPrefix, List<string> values)

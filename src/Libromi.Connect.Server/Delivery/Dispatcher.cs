@@ -87,7 +87,7 @@ public sealed partial class Dispatcher(
                 var batch = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), excluded, stoppingToken);
                 if (batch.Count == 0)
                 {
-                    var idle = probed == 0 ? await WakeTimeAsync(excluded.Count > 0, reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
+                    var idle = probed == 0 ? await WakeTimeAsync(excluded, reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
                     if (idle > TimeSpan.Zero)
                     {
                         await signal.WaitAsync(idle, time, stoppingToken);
@@ -132,21 +132,19 @@ public sealed partial class Dispatcher(
     }
 
     /// <summary>
-    /// When the idle loop should look again: the next due time, a circuit's reopening, or the safety-net interval,
-    /// whichever is first. An absolute time, so a clock that moves while the store is asked is not waited out twice.
+    /// When the idle loop should look again: the next due time of a delivery it may lease, a circuit's reopening, or the
+    /// safety-net interval, whichever is first. An absolute time, so a clock that moves while the store is asked is not
+    /// waited out twice. Excluded endpoints are left out of the due time, or their due work would hide everyone else's
+    /// retries (a finishing send or the reopening wakes the loop for them).
     /// </summary>
-    private async Task<DateTimeOffset> WakeTimeAsync(bool someExcluded, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> WakeTimeAsync(IReadOnlyList<string> excluded, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var wake = now + options.Value.IdleCheckInterval;
+        var wake = time.GetUtcNow() + options.Value.IdleCheckInterval;
         if (circuitReopens < wake)
         {
             wake = circuitReopens.Value;
         }
-        var next = await queue.NextDueAsync(cancellationToken);
-        // Due work that the lease did not take belongs to saturated or open-circuit endpoints (a finishing send or the
-        // reopening wakes the loop); otherwise it fell due while the lease ran and the loop leases again at once.
-        if (next is { } due && (due > now || !someExcluded) && due < wake)
+        if (await queue.NextDueAsync(excluded, cancellationToken) is { } due && due < wake)
         {
             wake = due;
         }
@@ -160,7 +158,11 @@ public sealed partial class Dispatcher(
         {
             if (!events.TryGetValue(lease.EventId, out var payload) || !targets.TryGetValue(lease.WebhookId, out var target))
             {
-                continue; // Deleted with its webhook after the lease was taken.
+                // Deleted with its webhook after the lease was taken (then this outcome finds no row), or damaged in the
+                // store: a failed attempt, so the row follows its retry schedule instead of coming back with every lease.
+                writer.Enqueue(new AttemptOutcome(lease, time.GetUtcNow(), 0, null, ErrorKinds.Internal,
+                    "The delivery's event or webhook could not be read from the store.", null, null, null));
+                continue;
             }
             var slot = _endpoints.GetOrAdd(lease.WebhookId, _ => new EndpointSlot(options.Value));
             Interlocked.Increment(ref slot.Outstanding);
@@ -196,14 +198,16 @@ public sealed partial class Dispatcher(
                 slot.Gate.Release();
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             outcome = AttemptOutcome.Abandon(lease, time.GetUtcNow());
         }
         catch (Exception e)
         {
+            // Handing back would send it again at once, unlogged, for as long as the fault lasts: it counts as a failed attempt.
             LogSendFailed(logger, e, lease.Id);
-            outcome = AttemptOutcome.Abandon(lease, time.GetUtcNow());
+            var (kind, message) = AttemptFailure.Classify(e, answered: false);
+            outcome = new AttemptOutcome(lease, time.GetUtcNow(), 0, null, kind, message, null, null, null);
         }
         Finish(outcome, slot);
     }
@@ -266,6 +270,6 @@ public sealed partial class Dispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "The delivery loop failed; retrying in a second")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending delivery {DeliveryId} failed unexpectedly; it is handed back")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending delivery {DeliveryId} failed unexpectedly; it is recorded as a failed attempt")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long deliveryId);
 }

@@ -33,13 +33,19 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
         }
     }
 
-    private async Task WriteWithRetryAsync(List<AttemptOutcome> batch)
+    private async Task WriteWithRetryAsync(IReadOnlyList<AttemptOutcome> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await WriteAsync(batch, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (!database.IsUnavailable(e))
+            {
+                // Something in one of the outcomes is refused: find it, so the rest of the batch (every account's) is stored.
+                await WriteApartAsync(batch, e);
                 return;
             }
             catch (Exception e) when (attempt < 10)
@@ -53,6 +59,50 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
                 // Leases expire and the deliveries are attempted again: at-least-once still holds.
                 LogBatchDropped(logger, e, batch.Count);
                 return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch that failed in halves, down to the outcome that cannot be stored; that one is recorded without the
+    /// receiver's answer, so its attempt is still logged and counted.
+    /// </summary>
+    private async Task WriteApartAsync(IReadOnlyList<AttemptOutcome> batch, Exception failure)
+    {
+        if (batch.Count == 1)
+        {
+            LogOutcomeRefused(logger, failure, batch[0].Lease.Id);
+            var outcome = batch[0];
+            var stripped = outcome with
+            {
+                Error = ResponseText.Readable((outcome.Error is null ? "" : outcome.Error + " ") + "[the receiver's answer could not be stored]"),
+                ResponseHeaders = null,
+                ResponseBody = null,
+            };
+            try
+            {
+                await WriteAsync([stripped], CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                LogBatchDropped(logger, e, 1);
+            }
+            return;
+        }
+        var half = batch.Count / 2;
+        foreach (var part in new[] { batch.Take(half).ToList(), batch.Skip(half).ToList() })
+        {
+            try
+            {
+                await WriteAsync(part, CancellationToken.None);
+            }
+            catch (Exception e) when (!database.IsUnavailable(e))
+            {
+                await WriteApartAsync(part, e);
+            }
+            catch (Exception)
+            {
+                await WriteWithRetryAsync(part);
             }
         }
     }
@@ -163,6 +213,9 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up recording {Count} delivery outcomes; their leases will expire and they will be attempted again")]
     private static partial void LogBatchDropped(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outcome of delivery {DeliveryId} was refused by the store; it is recorded without the receiver's answer")]
+    private static partial void LogOutcomeRefused(ILogger logger, Exception exception, long deliveryId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outcome of delivery {DeliveryId} with lease {LeaseToken} ignored: the lease was taken over")]
     private static partial void LogStaleOutcome(ILogger logger, long deliveryId, long leaseToken);

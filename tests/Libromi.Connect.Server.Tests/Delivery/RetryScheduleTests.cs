@@ -60,4 +60,46 @@ public sealed class RetryScheduleTests
         Assert.Equal(1, delivery.GetProperty("attempt_count").GetInt32());
         Assert.Single(receiver.Received, r => r.Json.GetProperty("data").GetProperty("contact").Str("name") == "Ada");
     }
+
+    [Fact]
+    public async Task A_retry_starts_on_time_while_another_endpoints_circuit_is_open_with_its_own_retries_due()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Delivery:RetrySchedule:0"] = "00:00:05",
+            ["Delivery:RetryJitter"] = "0",
+            ["Delivery:CircuitBreakerThreshold"] = "2",
+            ["Delivery:CircuitBreakerCoolDown"] = "00:10:00",
+            ["Delivery:IdleCheckInterval"] = "01:00:00",
+        }, clock);
+        await using var dead = await TestReceiver.StartAsync();
+        dead.Respond = _ => Task.FromResult(new ReceiverResponse(500));
+        await using var flaky = await TestReceiver.StartAsync();
+        var calls = 0;
+        flaky.Respond = _ => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? new ReceiverResponse(500) : ReceiverResponse.Ok);
+        using var client = server.CreateClient();
+        var (deadId, _) = await client.CreateWebhookAsync(dead.Url, "contact.created");
+        var (flakyId, _) = await client.CreateWebhookAsync(flaky.Url, "contact.updated");
+
+        // Two failures open the dead endpoint's circuit; 6 s later its retries are due but held back.
+        var contact = await client.CreateContactAsync("Ada", "+15550000031");
+        await client.CreateContactAsync("Lin", "+15550000032");
+        foreach (var delivery in await client.DeliveriesAsync(deadId))
+        {
+            await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.GetProperty("attempt_count").GetInt32() == 1);
+        }
+        clock.Advance(TimeSpan.FromSeconds(6));
+        await client.SendJsonAsync(HttpMethod.Patch, $"contacts/{contact.Str("id")}", new { name = "Ada L." });
+        var deliveryId = await client.OnlyDeliveryIdAsync(flakyId);
+        var first = await client.WaitForDeliveryAsync(deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 1);
+        var due = first.GetProperty("next_attempt_at").GetDateTimeOffset();
+
+        clock.Advance(due - clock.GetUtcNow());
+        var done = await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "succeeded", TimeSpan.FromSeconds(10));
+
+        var started = done.GetProperty("attempts")[1].GetProperty("started_at").GetDateTimeOffset();
+        Assert.InRange(started - due, TimeSpan.Zero, TimeSpan.FromMilliseconds(5));
+        Assert.Equal(2, dead.Received.Count);
+    }
 }

@@ -121,7 +121,7 @@ public abstract class StoreCompliance : IAsyncLifetime
 
         Time.Advance(LeaseLength - TimeSpan.FromMilliseconds(1));
         Assert.Empty(await Queue().LeaseAsync(10, [], CancellationToken.None));
-        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromMilliseconds(1), await Queue().NextDueAsync(CancellationToken.None));
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromMilliseconds(1), await Queue().NextDueAsync([], CancellationToken.None));
 
         Time.Advance(TimeSpan.FromMilliseconds(1));
         var again = Assert.Single(await Queue().LeaseAsync(10, [], CancellationToken.None));
@@ -260,6 +260,64 @@ public abstract class StoreCompliance : IAsyncLifetime
         Assert.False(Database.IsUnavailable(error));
         Assert.NotEqual(account, await keys.FindAccountAsync(key, CancellationToken.None));
         Assert.Equal(2L, await keys.CountAccountsAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task The_next_due_time_leaves_out_the_webhooks_it_is_told_to()
+    {
+        var (account, held) = await CreateWebhookAsync();
+        var (_, other) = await CreateWebhookAsync(account);
+        await AppendEventsAsync(account, 1);
+        var later = Time.GetUtcNow().AddSeconds(7);
+        await using (var scope = await Database.BeginWriteAsync(CancellationToken.None))
+        {
+            await using var postpone = scope.Command("UPDATE deliveries SET next_attempt_at = @t WHERE webhook_id = @w")
+                .With("@t", later.ToUnixTimeMilliseconds()).With("@w", other);
+            Assert.Equal(1, await postpone.ExecuteNonQueryAsync(CancellationToken.None));
+            await scope.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(Time.GetUtcNow(), await Queue().NextDueAsync([], CancellationToken.None));
+        Assert.Equal(later, await Queue().NextDueAsync([held], CancellationToken.None));
+        Assert.Null(await Queue().NextDueAsync([held, other], CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task An_outcome_the_store_refuses_is_logged_without_the_answer_and_the_rest_of_the_batch_is_stored()
+    {
+        var (account, webhook) = await CreateWebhookAsync();
+        var (otherAccount, _) = await CreateWebhookAsync();
+        await AppendEventsAsync(account, 4);
+        await AppendEventsAsync(otherAccount, 4);
+        var leases = await Queue().LeaseAsync(10, [], CancellationToken.None);
+        Assert.Equal(8, leases.Count);
+        var poison = leases[3];
+        var writer = Writer();
+        foreach (var lease in leases)
+        {
+            // A NUL is what PostgreSQL refuses in text; the sender never stores one, this is the last line of defence.
+            writer.Enqueue(lease == poison ? Failed(lease) with { ResponseBody = "a\0b", Error = "HTTP 500 \0" } : Succeeded(lease));
+        }
+        writer.Complete();
+        await writer.RunAsync();
+
+        foreach (var lease in leases)
+        {
+            var delivery = await FindDeliveryAsync(lease.WebhookId == webhook ? account : otherAccount, lease.Id);
+            var attempt = Assert.Single(delivery.Attempts!);
+            Assert.Equal(1, delivery.AttemptCount);
+            if (lease == poison)
+            {
+                Assert.Equal("pending", delivery.Status);
+                Assert.Equal(500, attempt.StatusCode);
+                Assert.Equal("http_status", attempt.ErrorKind);
+            }
+            else
+            {
+                Assert.Equal("succeeded", delivery.Status);
+                Assert.Equal("ok", attempt.ResponseBody);
+            }
+        }
     }
 
     private DeliveryQueue Queue() => new(Database, Time, _options);

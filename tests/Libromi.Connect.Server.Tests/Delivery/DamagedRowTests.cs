@@ -1,0 +1,45 @@
+using Libromi.Connect.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Libromi.Connect.Server.Tests.Delivery;
+
+/// <summary>A row damaged in the store (by hand, by a bad migration) fails alone, on its retry schedule, with every attempt logged.</summary>
+public sealed class DamagedRowTests
+{
+    [Fact]
+    public async Task A_webhook_whose_stored_url_is_damaged_fails_its_deliveries_while_other_webhooks_deliver()
+    {
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Delivery:RetrySchedule:0"] = "00:00:00.010",
+            ["Delivery:RetrySchedule:1"] = "00:00:00.010",
+            ["Delivery:RetrySchedule:2"] = "00:00:00.010",
+        });
+        await using var damaged = await TestReceiver.StartAsync();
+        await using var healthy = await TestReceiver.StartAsync();
+        using var client = server.CreateClient();
+        var (damagedId, _) = await client.CreateWebhookAsync(damaged.Url, "contact.created");
+        var (healthyId, _) = await client.CreateWebhookAsync(healthy.Url, "contact.created");
+        await using (var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE webhooks SET url = 'not a url at all' WHERE id = $id";
+            damage.Parameters.AddWithValue("$id", damagedId);
+            Assert.Equal(1, await damage.ExecuteNonQueryAsync());
+        }
+
+        await client.CreateContactAsync("Ada", "+15550007001");
+        await client.CreateContactAsync("Lin", "+15550007002");
+
+        await healthy.WaitForCountAsync(2);
+        foreach (var delivery in await client.DeliveriesAsync(damagedId))
+        {
+            var failed = await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.Str("status") == "failed");
+            Assert.Equal(4, failed.GetProperty("attempts").GetArrayLength());
+            Assert.All(failed.GetProperty("attempts").EnumerateArray(), a => Assert.Equal("internal_error", a.Str("error_kind")));
+        }
+        Assert.Empty(damaged.Received);
+        Assert.All(await client.DeliveriesAsync(healthyId), d => Assert.Equal("succeeded", d.Str("status")));
+    }
+}
