@@ -80,6 +80,39 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Runs the server with <c>--key=value</c> settings until it exits by itself; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IDictionary<string, string> settings, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Libromi.Connect.Server.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
+        foreach (var (key, value) in settings)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The server did not exit by itself.");
+        }
+        return (process.ExitCode, (await output) + (await error));
+    }
+
     public HttpClient CreateClient(string apiKey)
     {
         var client = new HttpClient { BaseAddress = new Uri(BaseAddress, "/api/v1/") };

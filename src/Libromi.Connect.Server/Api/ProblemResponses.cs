@@ -17,6 +17,10 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         }
         context.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
         if (exception is ApiException { Status: 401 })
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -52,11 +56,14 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
         _ => new ProblemDetails { Status = 500, Title = "Internal server error", Detail = "An unexpected error occurred; it has been logged." },
     };
 
+    /// <summary>What a 503 asks the caller to wait: long enough for a restarted database or a freed disk, short enough not to matter.</summary>
+    private const string RetryAfterSeconds = "5";
+
     private static ProblemDetails StoreUnavailable => new()
     {
         Status = 503,
         Title = "Store unavailable",
-        Detail = "The database cannot be reached right now; nothing was stored. Retry the request later.",
+        Detail = "The database cannot be used right now (unreachable, locked, full or damaged); nothing was stored. Retry the request later.",
     };
 
     // Two requests (on two nodes) created the same unique thing at once; the loser's transaction stored nothing.

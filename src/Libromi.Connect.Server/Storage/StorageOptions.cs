@@ -14,4 +14,10 @@ public sealed class StorageOptions
     /// <c>FULL</c> also survives power loss at the cost of an fsync per commit.
     /// </summary>
     public string SqliteSynchronous { get; set; } = "NORMAL";
+
+    /// <summary>
+    /// How long a SQLite write waits for a lock held by another process (a backup tool, the sqlite3 shell) before the
+    /// request is answered 503 "store unavailable". Default 5 s.
+    /// </summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

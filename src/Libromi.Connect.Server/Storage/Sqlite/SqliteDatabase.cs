@@ -9,8 +9,10 @@ namespace Libromi.Connect.Server.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase : Database
 {
+    private readonly string _createConnectionString;
     private readonly string _connectionString;
     private readonly string _synchronous;
+    private readonly int _busyTimeoutMs;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteDatabase(StorageOptions options)
@@ -18,8 +20,16 @@ public sealed class SqliteDatabase : Database
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "Data Source=libromi.db")
         {
             Pooling = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries a busy database for up to the command timeout on top of busy_timeout.
+            DefaultTimeout = (int)Math.Clamp(Math.Ceiling(options.SqliteBusyTimeout.TotalSeconds), 1, int.MaxValue),
         };
+        // Only the migration may create the file: once it exists, a file deleted under the running server must make
+        // requests fail (503), not start an empty database that forgets everything acknowledged so far.
+        _createConnectionString = builder.ToString();
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
         _connectionString = builder.ToString();
         _synchronous = options.SqliteSynchronous.ToUpperInvariant() switch
         {
@@ -27,6 +37,7 @@ public sealed class SqliteDatabase : Database
             "EXTRA" => "EXTRA",
             _ => "NORMAL",
         };
+        _busyTimeoutMs = (int)Math.Clamp(options.SqliteBusyTimeout.TotalMilliseconds, 0, int.MaxValue);
         DataSource = builder.DataSource;
     }
 
@@ -38,41 +49,47 @@ public sealed class SqliteDatabase : Database
 
     public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using (var connection = await OpenAsync(cancellationToken))
-        {
-            await using var wal = connection.Sql("PRAGMA journal_mode=WAL;");
-            await wal.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var scope = await BeginWriteAsync(cancellationToken);
-        await Migrator.ApplyAsync(scope, SqliteSchema.Migrations, cancellationToken);
-        await scope.CommitAsync(cancellationToken);
-    }
-
-    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.Sql($"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=30000;");
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
+            await using (var connection = await OpenAsync(_createConnectionString, cancellationToken))
+            {
+                await using var wal = connection.Sql("PRAGMA journal_mode=WAL;");
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using var scope = await BeginWriteAsync(cancellationToken);
+            await Migrator.ApplyAsync(scope, SqliteSchema.Migrations, cancellationToken);
+            await scope.CommitAsync(cancellationToken);
         }
-        catch (SqliteException e)
+        catch (SqliteException e) when (IsUnavailable(e))
         {
-            await connection.DisposeAsync();
-            throw new StoreUnavailableException($"Cannot open the SQLite database '{DataSource}': {e.Message}", e);
+            throw Unavailable(e);
         }
     }
+
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, cancellationToken);
 
     public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            // Pooled connections keep writing to a deleted file, where nothing survives a restart: refuse instead.
+            if (!IsInMemory && !File.Exists(DataSource))
+            {
+                SqliteConnection.ClearAllPools();
+                throw new StoreUnavailableException($"The SQLite database file '{DataSource}' is gone.", new FileNotFoundException(null, DataSource));
+            }
             var connection = await OpenAsync(cancellationToken);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new WriteScope(connection, transaction, () => _writeLock.Release());
+            try
+            {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                return new WriteScope(connection, transaction, () => _writeLock.Release());
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
@@ -84,10 +101,40 @@ public sealed class SqliteDatabase : Database
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
+    /// <summary>
+    /// Faults of the store rather than of the request: busy or locked past the timeout, read-only, I/O error, corrupt,
+    /// full, cannot open, not a database. Nothing was written, and the same request may succeed once the fault clears.
+    /// </summary>
+    public override bool IsUnavailable(Exception exception) =>
+        exception is StoreUnavailableException
+        || exception is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26 };
+
     public override ValueTask DisposeAsync()
     {
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools();
         return ValueTask.CompletedTask;
     }
+
+    private bool IsInMemory => DataSource is "" or ":memory:" || DataSource.StartsWith("file::memory:", StringComparison.Ordinal);
+
+    private async ValueTask<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.Sql($"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};");
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw Unavailable(e);
+        }
+    }
+
+    private StoreUnavailableException Unavailable(SqliteException e) =>
+        new($"Cannot use the SQLite database '{DataSource}': {e.Message}", e);
 }
