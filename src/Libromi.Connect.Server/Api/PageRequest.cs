@@ -24,7 +24,7 @@ public sealed record PageRequest(int Limit, string? After)
         if (!string.IsNullOrEmpty(cursor))
         {
             after = Decode(cursor);
-            if (after is null || !after.StartsWith(idPrefix + "_", StringComparison.Ordinal))
+            if (after is null || !after.StartsWith(idPrefix + "_", StringComparison.Ordinal) || !IsIdText(after))
             {
                 validator.Add("cursor", "'cursor' is not a cursor this list returned; pass 'next_cursor' from the previous page unchanged.");
             }
@@ -32,6 +32,9 @@ public sealed record PageRequest(int Limit, string? After)
         validator.ThrowIfInvalid();
         return new PageRequest(size, after);
     }
+
+    // Ids are ASCII letters, digits and '_': anything else (a NUL, invalid UTF-8 decoded as U+FFFD) was never a cursor.
+    private static bool IsIdText(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     public Page<T> ToPage<T>(List<T> rowsPlusOne, Func<T, string> idOf)
     {

@@ -39,6 +39,10 @@ public sealed class Validator
         {
             Add(field, $"'{field}' must be at most {maxLength} characters long (it has {text.Length}).");
         }
+        else if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            Add(field, $"'{field}' contains a NUL character (U+0000), which no store keeps as text; remove it.");
+        }
         else if (!JavaScriptJson.IsWellFormedText(text))
         {
             Add(field, $"'{field}' contains an unpaired UTF-16 surrogate; send well-formed Unicode text.");

@@ -28,6 +28,7 @@ public static class ServerEndpoints
         app.MapScalarApiReference("/docs");
 
         app.MapGroup("/api/v1")
+            .AddEndpointFilter(Api.NulGuard.InvokeAsync)
             .MapContactsApi()
             .MapMessagesApi()
             .MapChatbotsApi()
