@@ -79,7 +79,8 @@ public sealed class PostgresDatabase : Database
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>
-    /// Connection-level failures: refused or broken connections, and the server shutting down or starting up. Once seen,
+    /// Faults of the database rather than of the request: refused or broken connections, the server shutting down or
+    /// starting up, a full disk, an I/O error, damaged data. Once seen,
     /// the pool is emptied: after a server restart every idle pooled connection is dead, and each would otherwise fail one
     /// more request before the pool noticed.
     /// </summary>
@@ -88,8 +89,12 @@ public sealed class PostgresDatabase : Database
         var unavailable = exception switch
         {
             StoreUnavailableException => true,
+            // 08: connection; 53: out of disk, memory or connections; 58: I/O; XX001/XX002: damaged data or index.
             PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
-                || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
+                || p.SqlState.StartsWith("53", StringComparison.Ordinal)
+                || p.SqlState.StartsWith("58", StringComparison.Ordinal)
+                || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                    or PostgresErrorCodes.DataCorrupted or PostgresErrorCodes.IndexCorrupted,
             NpgsqlException => true,
             _ => false,
         };
