@@ -6,13 +6,16 @@ public sealed class WebhookVerifierOptions
     /// <summary>
     /// Secrets to accept, several at once while rotating. Standard Webhooks signatures are checked only
     /// for secrets of the form <c>whsec_</c> plus base64; <c>X-Libromi-Signature</c> is checked for every
-    /// secret, keyed with its UTF-8 bytes as written. Default: empty, which the verifier rejects.
+    /// secret, keyed with its UTF-8 bytes as written. A request that carries the Standard Webhooks headers, as every
+    /// Libromi Connect delivery does, is judged by them alone, so it needs a <c>whsec_</c> secret here.
+    /// Default: empty, which the verifier rejects.
     /// </summary>
     public IList<string> Secrets { get; set; } = [];
 
     /// <summary>
-    /// How far <c>webhook-timestamp</c> may be from now, either way, before a request counts as a replay.
-    /// Default: 5 minutes.
+    /// How far <c>webhook-timestamp</c> may be from now, either way, before a request counts as a replay and is
+    /// rejected; so a captured request verifies for at most twice this long. Requests with only
+    /// <c>X-Libromi-Signature</c> have no timestamp and are not bounded by it. Default: 5 minutes.
     /// </summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
