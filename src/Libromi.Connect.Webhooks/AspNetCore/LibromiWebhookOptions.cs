@@ -24,6 +24,15 @@ public sealed class LibromiWebhookOptions
     /// </summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether a request with only <c>X-Libromi-Signature</c> is accepted. That scheme has no timestamp, so whoever
+    /// captured a delivery can strip its Standard Webhooks headers and replay it at any time; only the idempotency
+    /// store then stops the handler running again, and only while it remembers the id. Libromi Connect signs every
+    /// delivery with both schemes, so unless another sender knows only the original one, set false: then every
+    /// replay is refused 401 once its timestamp is outside <see cref="Tolerance"/>. Default true.
+    /// </summary>
+    public bool AcceptLibromiSignature { get; set; } = true;
+
     /// <summary>The largest request body accepted; larger ones are answered 413. Default 1 MiB.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 

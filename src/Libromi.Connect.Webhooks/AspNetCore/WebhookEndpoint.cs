@@ -22,7 +22,13 @@ internal sealed class WebhookEndpoint
         Options = options;
         Store = store;
         _logger = logger;
-        _verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = [.. options.Secrets], Tolerance = options.Tolerance, TimeProvider = time });
+        _verifier = new WebhookVerifier(new WebhookVerifierOptions
+        {
+            Secrets = [.. options.Secrets],
+            Tolerance = options.Tolerance,
+            AcceptLibromiSignature = options.AcceptLibromiSignature,
+            TimeProvider = time,
+        });
         Queue = Channel.CreateBounded<WebhookEvent>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = options.MaxConcurrency == 1 });
     }
 

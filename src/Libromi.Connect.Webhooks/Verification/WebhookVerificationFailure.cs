@@ -8,7 +8,8 @@ public enum WebhookVerificationFailure
 
     /// <summary>
     /// No signature header was present, or only some of the three Standard Webhooks headers were (or one was empty):
-    /// once any of them is sent, all three are required and <c>X-Libromi-Signature</c> is not looked at.
+    /// once any of them is sent, all three are required and <c>X-Libromi-Signature</c> is not looked at. Also a
+    /// request with only <c>X-Libromi-Signature</c> when that scheme is not accepted.
     /// </summary>
     MissingHeaders,
 

@@ -10,7 +10,8 @@ namespace Libromi.Connect.Webhooks.Verification;
 /// all three must be present, the timestamp within the tolerance and a signature must match, whatever
 /// <c>X-Libromi-Signature</c> says. Only a request with none of them is checked against <c>X-Libromi-Signature</c>,
 /// the original scheme, which has no timestamp and so no replay protection: a captured request verifies forever,
-/// and the receiver's record of event ids is then the only guard. Never throws on malformed requests: every problem
+/// and the receiver's record of event ids is then the only guard, unless
+/// <see cref="WebhookVerifierOptions.AcceptLibromiSignature"/> turns that scheme off. Never throws on malformed requests: every problem
 /// comes back as a <see cref="WebhookVerificationResult"/>.
 /// </summary>
 public sealed class WebhookVerifier
@@ -19,6 +20,7 @@ public sealed class WebhookVerifier
 
     private readonly VerificationKey[] _keys;
     private readonly TimeSpan _tolerance;
+    private readonly bool _acceptLibromi;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a verifier; secrets are copied, so later changes to the options have no effect.</summary>
@@ -38,6 +40,7 @@ public sealed class WebhookVerifier
 
         _keys = [.. options.Secrets.Select(secret => new VerificationKey(secret))];
         _tolerance = options.Tolerance;
+        _acceptLibromi = options.AcceptLibromiSignature;
         _timeProvider = options.TimeProvider;
     }
 
@@ -69,6 +72,13 @@ public sealed class WebhookVerifier
             return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(standardSignature)
                 ? WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeaders, $"Send all of {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}; missing or empty: {Missing(id, timestamp, standardSignature)}.")
                 : VerifyStandard(body, id, timestamp, standardSignature);
+        }
+
+        if (!_acceptLibromi)
+        {
+            return WebhookVerificationResult.Fail(
+                WebhookVerificationFailure.MissingHeaders,
+                $"Send {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}; this receiver does not accept {WebhookHeaders.Signature}, which has no timestamp.");
         }
 
         var libromiSignature = getHeader(WebhookHeaders.Signature);

@@ -21,4 +21,13 @@ public sealed class WebhookVerifierOptions
 
     /// <summary>The clock timestamps are checked against. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Whether a request with only <c>X-Libromi-Signature</c> may verify. That scheme signs the body alone, with no
+    /// timestamp, so whoever captured a delivery can strip its Standard Webhooks headers and replay it under this one
+    /// at any time; the idempotency store is then the only guard. Set false when every sender signs with Standard
+    /// Webhooks, as Libromi Connect does, to make <see cref="Tolerance"/> bind every request. Default: true, for
+    /// senders of the original scheme only.
+    /// </summary>
+    public bool AcceptLibromiSignature { get; set; } = true;
 }

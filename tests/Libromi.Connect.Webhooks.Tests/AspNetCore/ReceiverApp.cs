@@ -72,13 +72,15 @@ internal sealed class ReceiverApp : IAsyncDisposable
     }
 
     /// <summary>Sends a recorded request again: the same body bytes and the same webhook headers.</summary>
-    public async Task<HttpResponseMessage> ReplayAsync(ReceivedRequest request)
+    /// <param name="without">Headers to leave out, as an attacker who captured the request may strip them.</param>
+    public async Task<HttpResponseMessage> ReplayAsync(ReceivedRequest request, params string[] without)
     {
         using var replay = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new ByteArrayContent(request.Body) };
         replay.Content.Headers.ContentType = new("application/json");
         foreach (var (name, value) in request.Headers)
         {
-            if (name.StartsWith("webhook-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("X-Libromi-", StringComparison.OrdinalIgnoreCase))
+            var webhookHeader = name.StartsWith("webhook-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("X-Libromi-", StringComparison.OrdinalIgnoreCase);
+            if (webhookHeader && !without.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 replay.Headers.TryAddWithoutValidation(name, value);
             }

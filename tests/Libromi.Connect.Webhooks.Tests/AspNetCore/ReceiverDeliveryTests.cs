@@ -138,6 +138,26 @@ public sealed class ReceiverDeliveryTests
     }
 
     [Fact]
+    public async Task With_the_libromi_scheme_turned_off_a_captured_delivery_stripped_of_its_standard_headers_is_answered_401()
+    {
+        var handled = new HandledEvents();
+        await using var live = await LiveWebhook.StartAsync(options =>
+        {
+            options.AcceptLibromiSignature = false;
+            options.On<ContactCreated>((e, _) => handled.Record(e));
+        }, events: ["contact.created"]);
+        await live.Api.PostOkAsync("contacts", new { name = "Ada", phone = "+441234567890" });
+        await handled.WaitForCountAsync(1);
+        var captured = Assert.Single(live.Receiver.Received);
+
+        using var stripped = await live.Receiver.ReplayAsync(captured, WebhookHeaders.WebhookId, WebhookHeaders.WebhookTimestamp, WebhookHeaders.WebhookSignature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stripped.StatusCode);
+        Assert.Contains(WebhookHeaders.Signature, await stripped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(handled.All);
+    }
+
+    [Fact]
     public async Task A_throwing_handler_is_retried_in_the_background_with_growing_pauses_until_it_succeeds()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());

@@ -167,6 +167,19 @@ public sealed class WebhookVerifierTests
         Assert.Equal(WebhookSignatureScheme.Libromi, verifier.Verify(Body, headers).Scheme);
     }
 
+    [Fact]
+    public void With_the_libromi_scheme_turned_off_only_standard_webhooks_verify()
+    {
+        var signer = new WebhookSigner(_secret);
+        var verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = [_secret], TimeProvider = _time, AcceptLibromiSignature = false });
+
+        var libromiOnly = verifier.Verify(Body, new Dictionary<string, string> { [WebhookHeaders.Signature] = signer.SignLibromi(Body) });
+
+        Assert.Equal(WebhookVerificationFailure.MissingHeaders, libromiOnly.Failure);
+        Assert.Contains(WebhookHeaders.WebhookTimestamp, libromiOnly.Message, StringComparison.Ordinal);
+        Assert.Equal(WebhookSignatureScheme.StandardWebhooks, verifier.Verify(Body, Headers(signer, Body)).Scheme);
+    }
+
     [Theory]
     [InlineData(WebhookHeaders.Signature, "", WebhookVerificationFailure.MissingHeaders)]
     [InlineData(WebhookHeaders.Signature, "abc", WebhookVerificationFailure.MalformedSignature)]
