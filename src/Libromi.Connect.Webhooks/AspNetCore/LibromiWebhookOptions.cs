@@ -63,7 +63,7 @@ public sealed class LibromiWebhookOptions
     /// <summary>
     /// Remembers handled event ids. Default null: the <see cref="IWebhookIdempotencyStore"/> registered in the
     /// container if there is one, otherwise a <see cref="MemoryWebhookIdempotencyStore"/> of this endpoint's own: up
-    /// to 10,000 ids (or twice the queue capacity and concurrency, if that is more), each kept 24 hours and in any case
+    /// to 100,000 ids (or twice the queue capacity and concurrency, if that is more), each kept 24 hours and in any case
     /// twice <see cref="Tolerance"/> after it was last offered. When it is full of ids that a replay could still use,
     /// new events are answered 503 with a <c>Retry-After</c> of when room frees up (at least <see cref="RetryAfter"/>).
     /// </summary>

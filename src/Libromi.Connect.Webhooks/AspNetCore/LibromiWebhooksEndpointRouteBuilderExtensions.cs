@@ -10,7 +10,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Maps a Libromi Connect webhook endpoint.</summary>
 public static class LibromiWebhooksEndpointRouteBuilderExtensions
 {
-    private const int DefaultStoreCapacity = 10_000;
+    private const int DefaultStoreCapacity = 100_000;
 
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c> as a webhook receiver that verifies each request's signature over the

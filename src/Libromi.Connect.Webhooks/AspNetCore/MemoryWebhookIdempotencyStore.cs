@@ -16,7 +16,7 @@ namespace Libromi.Connect.Webhooks.AspNetCore;
 /// ago, provided that was at least twice the tolerance ago. Otherwise the new id is refused with a
 /// <see cref="WebhookIdempotencyStoreFullException"/> (the endpoint answers <c>503</c> with <c>Retry-After</c>)
 /// rather than forget an id a replay could still use. Claims in progress are never forgotten. So the store accepts,
-/// sustained, at most its capacity of new events per twice the tolerance: 10,000 per 10 minutes, about 16 a second,
+/// sustained, at most its capacity of new events per twice the tolerance: 100,000 per 10 minutes, about 160 a second,
 /// with the defaults.
 /// </para>
 /// <para>
@@ -38,7 +38,7 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="capacity">
-    /// How many event ids are remembered at most, claimed or completed; roughly 250 bytes each. Default 10,000. Keep it
+    /// How many event ids are remembered at most, claimed or completed; roughly 250 bytes each. Default 100,000. Keep it
     /// well above the receiver's queue capacity, and above the number of events it receives in twice the tolerance.
     /// </param>
     /// <param name="retention">How long a completed id is remembered, at least. Default 24 hours.</param>
@@ -51,7 +51,7 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <exception cref="ArgumentOutOfRangeException">
     /// The capacity is below 1, the retention is not positive, or the tolerance is negative.
     /// </exception>
-    public MemoryWebhookIdempotencyStore(int capacity = 10_000, TimeSpan? retention = null, TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
+    public MemoryWebhookIdempotencyStore(int capacity = 100_000, TimeSpan? retention = null, TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _retention = retention ?? TimeSpan.FromHours(24);
