@@ -16,8 +16,22 @@ public sealed class LibromiWebhookOptions
     /// </summary>
     public IList<string> Secrets { get; set; } = [];
 
-    /// <summary>How far the <c>webhook-timestamp</c> may be from now before a request counts as a replay. Default 5 minutes.</summary>
+    /// <summary>
+    /// How far the <c>webhook-timestamp</c> may be from now, either way, before a request counts as a replay and is
+    /// answered 401; so a captured delivery verifies for at most twice this long, and the idempotency store must
+    /// remember each event id at least that long. Requests with only <c>X-Libromi-Signature</c> have no timestamp and
+    /// are not bounded by it. Default 5 minutes.
+    /// </summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether a request with only <c>X-Libromi-Signature</c> is accepted. That scheme has no timestamp, so whoever
+    /// captured a delivery can strip its Standard Webhooks headers and replay it at any time; only the idempotency
+    /// store then stops the handler running again, and only while it remembers the id. Libromi Connect signs every
+    /// delivery with both schemes, so unless another sender knows only the original one, set false: then every
+    /// replay is refused 401 once its timestamp is outside <see cref="Tolerance"/>. Default true.
+    /// </summary>
+    public bool AcceptLibromiSignature { get; set; } = true;
 
     /// <summary>The largest request body accepted; larger ones are answered 413. Default 1 MiB.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
@@ -40,13 +54,18 @@ public sealed class LibromiWebhookOptions
     /// <summary>The longest pause between retries of a failing handler. Default 1 minute.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The <c>Retry-After</c> sent with a 503 when the queue is full; rounded up to whole seconds. Default 10 seconds.</summary>
+    /// <summary>
+    /// The <c>Retry-After</c> sent with a 503 when the queue is full, and the least sent when the idempotency store is;
+    /// rounded up to whole seconds. Default 10 seconds.
+    /// </summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Remembers handled event ids. Default null: the <see cref="IWebhookIdempotencyStore"/> registered in the
-    /// container if there is one, otherwise a <see cref="MemoryWebhookIdempotencyStore"/> of this endpoint's own
-    /// (the last 10,000 ids, or twice the queue capacity if that is more, each kept 24 hours).
+    /// container if there is one, otherwise a <see cref="MemoryWebhookIdempotencyStore"/> of this endpoint's own: up
+    /// to 100,000 ids (or twice the queue capacity and concurrency, if that is more), each kept 24 hours and in any case
+    /// twice <see cref="Tolerance"/> after it was last offered. When it is full of ids that a replay could still use,
+    /// new events are answered 503 with a <c>Retry-After</c> of when room frees up (at least <see cref="RetryAfter"/>).
     /// </summary>
     public IWebhookIdempotencyStore? IdempotencyStore { get; set; }
 

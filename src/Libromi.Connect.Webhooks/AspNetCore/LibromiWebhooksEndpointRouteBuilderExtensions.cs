@@ -10,7 +10,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Maps a Libromi Connect webhook endpoint.</summary>
 public static class LibromiWebhooksEndpointRouteBuilderExtensions
 {
-    private const int DefaultStoreCapacity = 10_000;
+    private const int DefaultStoreCapacity = 100_000;
 
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c> as a webhook receiver that verifies each request's signature over the
@@ -22,7 +22,10 @@ public static class LibromiWebhooksEndpointRouteBuilderExtensions
     /// <param name="pattern">The route, such as <c>/webhook</c>.</param>
     /// <param name="configure">Settings and handlers for this endpoint, applied after those given to <c>AddLibromiWebhooks</c>.</param>
     /// <returns>A builder to add conventions to the endpoint, such as rate limiting.</returns>
-    /// <exception cref="InvalidOperationException"><c>AddLibromiWebhooks</c> was not called, or no secret is configured.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// <c>AddLibromiWebhooks</c> was not called, no secret is configured, or the idempotency store is a
+    /// <see cref="MemoryWebhookIdempotencyStore"/> made for a shorter tolerance than the endpoint's.
+    /// </exception>
     public static IEndpointConventionBuilder MapLibromiWebhooks(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern, Action<LibromiWebhookOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -37,7 +40,13 @@ public static class LibromiWebhooksEndpointRouteBuilderExtensions
         var time = services.GetRequiredService<TimeProvider>();
         var store = options.IdempotencyStore
             ?? services.GetService<IWebhookIdempotencyStore>()
-            ?? new MemoryWebhookIdempotencyStore(Math.Max(DefaultStoreCapacity, 2 * (options.QueueCapacity + options.MaxConcurrency)), timeProvider: time);
+            ?? new MemoryWebhookIdempotencyStore(Math.Max(DefaultStoreCapacity, 2 * (options.QueueCapacity + options.MaxConcurrency)), timeProvider: time, tolerance: options.Tolerance);
+        if (store is MemoryWebhookIdempotencyStore memory && memory.Tolerance < options.Tolerance)
+        {
+            throw new InvalidOperationException(
+                $"The MemoryWebhookIdempotencyStore for {pattern} was made for a tolerance of {memory.Tolerance}, shorter than the endpoint's Tolerance of {options.Tolerance}, so it could forget ids that a replay can still use. Create it with tolerance: options.Tolerance.");
+        }
+
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LibromiWebhookOptions).Namespace!);
         var endpoint = new WebhookEndpoint(pattern, options, store, time, logger);
         registry.Add(endpoint);

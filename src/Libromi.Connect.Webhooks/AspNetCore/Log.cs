@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "Stopped before handling {EventType} event {EventId}; redeliver it with POST /api/v1/deliveries/{{delivery_id}}/retry or /api/v1/webhooks/{{id}}/recover.")]
     public static partial void Abandoned(ILogger logger, string eventType, string eventId);
+
+    [LoggerMessage(12, LogLevel.Warning, "Answered 503 to {EventType} event {EventId}: the idempotency store is full; Libromi Connect will deliver it again. {Reason}")]
+    public static partial void StoreFull(ILogger logger, string eventType, string eventId, string reason);
 }

@@ -22,7 +22,13 @@ internal sealed class WebhookEndpoint
         Options = options;
         Store = store;
         _logger = logger;
-        _verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = [.. options.Secrets], Tolerance = options.Tolerance, TimeProvider = time });
+        _verifier = new WebhookVerifier(new WebhookVerifierOptions
+        {
+            Secrets = [.. options.Secrets],
+            Tolerance = options.Tolerance,
+            AcceptLibromiSignature = options.AcceptLibromiSignature,
+            TimeProvider = time,
+        });
         Queue = Channel.CreateBounded<WebhookEvent>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = options.MaxConcurrency == 1 });
     }
 
@@ -69,7 +75,19 @@ internal sealed class WebhookEndpoint
             return Results.Ok();
         }
 
-        if (!await Store.TryClaimAsync(webhookEvent.Id, cancellationToken))
+        bool claimed;
+        try
+        {
+            claimed = await Store.TryClaimAsync(webhookEvent.Id, cancellationToken);
+        }
+        catch (WebhookIdempotencyStoreFullException full)
+        {
+            var retryAfter = full.RetryAfter > Options.RetryAfter ? full.RetryAfter : Options.RetryAfter;
+            Log.StoreFull(_logger, webhookEvent.Type, webhookEvent.Id, full.Message);
+            return Busy(http, retryAfter, "The receiver cannot record another event id yet; deliver the event again after Retry-After.");
+        }
+
+        if (!claimed)
         {
             Log.Duplicate(_logger, webhookEvent.Type, webhookEvent.Id);
             return Results.Ok();
@@ -79,12 +97,17 @@ internal sealed class WebhookEndpoint
         {
             await Store.ReleaseAsync(webhookEvent.Id, CancellationToken.None);
             Log.QueueFull(_logger, webhookEvent.Type, webhookEvent.Id, Options.QueueCapacity);
-            http.Response.Headers.RetryAfter = Math.Ceiling(Options.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Problem(StatusCodes.Status503ServiceUnavailable, "Receiver busy", "The event queue is full; deliver the event again after Retry-After.");
+            return Busy(http, Options.RetryAfter, "The event queue is full; deliver the event again after Retry-After.");
         }
 
         Log.Accepted(_logger, webhookEvent.Type, webhookEvent.Id);
         return Results.Ok();
+    }
+
+    private static IResult Busy(HttpContext http, TimeSpan retryAfter, string detail)
+    {
+        http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Receiver busy", detail);
     }
 
     private static IResult Problem(int status, string title, string detail) =>

@@ -6,7 +6,11 @@ public enum WebhookVerificationFailure
     /// <summary>The request was accepted.</summary>
     None = 0,
 
-    /// <summary>Neither the Standard Webhooks headers nor <c>X-Libromi-Signature</c> were present.</summary>
+    /// <summary>
+    /// No signature header was present, or only some of the three Standard Webhooks headers were (or one was empty):
+    /// once any of them is sent, all three are required and <c>X-Libromi-Signature</c> is not looked at. Also a
+    /// request with only <c>X-Libromi-Signature</c> when that scheme is not accepted.
+    /// </summary>
     MissingHeaders,
 
     /// <summary>The <c>webhook-timestamp</c> header is not a whole number of Unix seconds.</summary>

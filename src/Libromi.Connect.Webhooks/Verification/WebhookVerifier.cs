@@ -5,9 +5,14 @@ using Libromi.Connect.Webhooks.Signing;
 namespace Libromi.Connect.Webhooks.Verification;
 
 /// <summary>
-/// Checks that a webhook request came from Libromi Connect. Prefers Standard Webhooks (which also bounds
-/// replays by timestamp) and falls back to <c>X-Libromi-Signature</c>. Never throws on malformed requests:
-/// every problem comes back as a <see cref="WebhookVerificationResult"/>.
+/// Checks that a webhook request came from Libromi Connect. A request that carries any of the Standard Webhooks
+/// headers (<c>webhook-id</c>, <c>webhook-timestamp</c>, <c>webhook-signature</c>) is judged by that scheme alone:
+/// all three must be present, the timestamp within the tolerance and a signature must match, whatever
+/// <c>X-Libromi-Signature</c> says. Only a request with none of them is checked against <c>X-Libromi-Signature</c>,
+/// the original scheme, which has no timestamp and so no replay protection: a captured request verifies forever,
+/// and the receiver's record of event ids is then the only guard, unless
+/// <see cref="WebhookVerifierOptions.AcceptLibromiSignature"/> turns that scheme off. Never throws on malformed requests: every problem
+/// comes back as a <see cref="WebhookVerificationResult"/>.
 /// </summary>
 public sealed class WebhookVerifier
 {
@@ -15,6 +20,7 @@ public sealed class WebhookVerifier
 
     private readonly VerificationKey[] _keys;
     private readonly TimeSpan _tolerance;
+    private readonly bool _acceptLibromi;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a verifier; secrets are copied, so later changes to the options have no effect.</summary>
@@ -34,6 +40,7 @@ public sealed class WebhookVerifier
 
         _keys = [.. options.Secrets.Select(secret => new VerificationKey(secret))];
         _tolerance = options.Tolerance;
+        _acceptLibromi = options.AcceptLibromiSignature;
         _timeProvider = options.TimeProvider;
     }
 
@@ -57,29 +64,35 @@ public sealed class WebhookVerifier
         var id = getHeader(WebhookHeaders.WebhookId);
         var timestamp = getHeader(WebhookHeaders.WebhookTimestamp);
         var standardSignature = getHeader(WebhookHeaders.WebhookSignature);
+
+        // Libromi Connect sends both schemes on every delivery. Were a stale, partial or failing Standard Webhooks
+        // request allowed to fall back to X-Libromi-Signature, which has no timestamp, the tolerance would never apply.
+        if (id is not null || timestamp is not null || standardSignature is not null)
+        {
+            return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(standardSignature)
+                ? WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeaders, $"Send all of {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}; missing or empty: {Missing(id, timestamp, standardSignature)}.")
+                : VerifyStandard(body, id, timestamp, standardSignature);
+        }
+
+        if (!_acceptLibromi)
+        {
+            return WebhookVerificationResult.Fail(
+                WebhookVerificationFailure.MissingHeaders,
+                $"Send {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}; this receiver does not accept {WebhookHeaders.Signature}, which has no timestamp.");
+        }
+
         var libromiSignature = getHeader(WebhookHeaders.Signature);
+        return string.IsNullOrEmpty(libromiSignature)
+            ? WebhookVerificationResult.Fail(
+                WebhookVerificationFailure.MissingHeaders,
+                $"Send either {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}, or {WebhookHeaders.Signature}.")
+            : VerifyLibromi(body, libromiSignature);
+    }
 
-        WebhookVerificationResult? standard = null;
-        if (!string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(timestamp) && !string.IsNullOrEmpty(standardSignature))
-        {
-            standard = VerifyStandard(body, id, timestamp, standardSignature);
-            if (standard.IsValid)
-            {
-                return standard;
-            }
-        }
-
-        // The Libromi scheme carries no timestamp, so falling back to it after a stale Standard
-        // signature gives an attacker nothing they could not get by stripping the Standard headers.
-        if (!string.IsNullOrEmpty(libromiSignature))
-        {
-            var libromi = VerifyLibromi(body, libromiSignature);
-            return libromi.IsValid || standard is null ? libromi : standard;
-        }
-
-        return standard ?? WebhookVerificationResult.Fail(
-            WebhookVerificationFailure.MissingHeaders,
-            $"Send either {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}, or {WebhookHeaders.Signature}.");
+    private static string Missing(string? id, string? timestamp, string? signature)
+    {
+        (string Name, string? Value)[] headers = [(WebhookHeaders.WebhookId, id), (WebhookHeaders.WebhookTimestamp, timestamp), (WebhookHeaders.WebhookSignature, signature)];
+        return string.Join(", ", headers.Where(header => string.IsNullOrEmpty(header.Value)).Select(header => header.Name));
     }
 
     private WebhookVerificationResult VerifyStandard(ReadOnlySpan<byte> body, string id, string timestamp, string signatureHeader)
@@ -130,7 +143,9 @@ public sealed class WebhookVerifier
         }
 
         return sawV1
-            ? WebhookVerificationResult.Fail(WebhookVerificationFailure.NoMatchingSignature, $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret.")
+            ? WebhookVerificationResult.Fail(WebhookVerificationFailure.NoMatchingSignature, _keys.Any(k => k.StandardKey is not null)
+                ? $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret."
+                : $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret: none is a {WebhookSecret.Prefix} secret, which that scheme needs.")
             : WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedSignature, $"{WebhookHeaders.WebhookSignature} has no \"v1,<base64>\" entry.");
     }
 

@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Libromi.Connect.Testing;
 using Libromi.Connect.Webhooks.Events;
 using Libromi.Connect.Webhooks.Signing;
+using Libromi.Connect.Webhooks.Verification;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Libromi.Connect.Webhooks.Tests.AspNetCore;
@@ -111,6 +114,47 @@ public sealed class ReceiverDeliveryTests
         Assert.Equal(2, attempts.GetArrayLength());
         Assert.Single(handled.All);
         Assert.Contains(live.Receiver.Logs.Lines, line => line.Contains("already accepted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_captured_delivery_replayed_after_the_tolerance_is_answered_401_although_its_libromi_signature_is_valid()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var handled = new HandledEvents();
+        await using var live = await LiveWebhook.StartAsync(options => options.On<ContactCreated>((e, _) => handled.Record(e)), events: ["contact.created"], receiverTime: time);
+        await live.Api.PostOkAsync("contacts", new { name = "Ada", phone = "+441234567890" });
+        await handled.WaitForCountAsync(1);
+        var captured = Assert.Single(live.Receiver.Received);
+        Assert.All([WebhookHeaders.Signature, WebhookHeaders.WebhookId, WebhookHeaders.WebhookTimestamp, WebhookHeaders.WebhookSignature], name => Assert.Contains(name, captured.Headers.Keys));
+        var sentAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(captured.Header(WebhookHeaders.WebhookTimestamp), CultureInfo.InvariantCulture));
+
+        time.SetUtcNow(sentAt + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        using var replay = await live.Receiver.ReplayAsync(captured);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Contains(WebhookHeaders.WebhookTimestamp, await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(live.Receiver.Logs.Lines, line => line.Contains(nameof(WebhookVerificationFailure.TimestampTooOld), StringComparison.Ordinal));
+        Assert.Single(handled.All);
+    }
+
+    [Fact]
+    public async Task With_the_libromi_scheme_turned_off_a_captured_delivery_stripped_of_its_standard_headers_is_answered_401()
+    {
+        var handled = new HandledEvents();
+        await using var live = await LiveWebhook.StartAsync(options =>
+        {
+            options.AcceptLibromiSignature = false;
+            options.On<ContactCreated>((e, _) => handled.Record(e));
+        }, events: ["contact.created"]);
+        await live.Api.PostOkAsync("contacts", new { name = "Ada", phone = "+441234567890" });
+        await handled.WaitForCountAsync(1);
+        var captured = Assert.Single(live.Receiver.Received);
+
+        using var stripped = await live.Receiver.ReplayAsync(captured, WebhookHeaders.WebhookId, WebhookHeaders.WebhookTimestamp, WebhookHeaders.WebhookSignature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stripped.StatusCode);
+        Assert.Contains(WebhookHeaders.Signature, await stripped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(handled.All);
     }
 
     [Fact]

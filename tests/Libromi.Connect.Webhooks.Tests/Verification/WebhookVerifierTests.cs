@@ -111,6 +111,76 @@ public sealed class WebhookVerifierTests
     }
 
     [Theory]
+    [InlineData(-301, WebhookVerificationFailure.TimestampTooOld)]
+    [InlineData(301, WebhookVerificationFailure.TimestampTooNew)]
+    public void A_timestamp_outside_the_tolerance_fails_even_when_the_libromi_signature_is_valid(int offsetSeconds, WebhookVerificationFailure failure)
+    {
+        var headers = Headers(new WebhookSigner(_secret), Body, _time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds);
+
+        var result = Verifier(_secret).Verify(Body, headers);
+
+        Assert.Equal(failure, result.Failure);
+        Assert.Equal(WebhookSignatureScheme.None, result.Scheme);
+    }
+
+    [Fact]
+    public void A_wrong_standard_signature_fails_even_when_the_libromi_signature_is_valid()
+    {
+        var headers = Headers(new WebhookSigner(_secret), Body);
+        headers[WebhookHeaders.WebhookSignature] = new WebhookSigner(WebhookSecret.Generate()).SignStandard("msg_2Yh", _time.GetUtcNow().ToUnixTimeSeconds(), Body);
+
+        Assert.Equal(WebhookVerificationFailure.NoMatchingSignature, Verifier(_secret).Verify(Body, headers).Failure);
+    }
+
+    [Theory]
+    [InlineData(WebhookHeaders.WebhookId)]
+    [InlineData(WebhookHeaders.WebhookTimestamp)]
+    [InlineData(WebhookHeaders.WebhookSignature)]
+    [InlineData(WebhookHeaders.WebhookId, WebhookHeaders.WebhookTimestamp)]
+    [InlineData(WebhookHeaders.WebhookId, WebhookHeaders.WebhookSignature)]
+    [InlineData(WebhookHeaders.WebhookTimestamp, WebhookHeaders.WebhookSignature)]
+    public void Any_incomplete_set_of_standard_headers_fails_even_when_the_libromi_signature_is_valid(params string[] dropped)
+    {
+        var headers = Headers(new WebhookSigner(_secret), Body);
+        var emptied = Headers(new WebhookSigner(_secret), Body);
+        foreach (var name in dropped)
+        {
+            headers.Remove(name);
+            emptied[name] = "";
+        }
+
+        var result = Verifier(_secret).Verify(Body, headers);
+
+        Assert.Equal(WebhookVerificationFailure.MissingHeaders, result.Failure);
+        Assert.All(dropped, name => Assert.Contains(name, result.Message, StringComparison.Ordinal));
+        Assert.Equal(WebhookVerificationFailure.MissingHeaders, Verifier(_secret).Verify(Body, emptied).Failure);
+    }
+
+    [Fact]
+    public void A_request_with_only_the_libromi_signature_has_no_timestamp_so_it_verifies_at_any_time()
+    {
+        var headers = new Dictionary<string, string> { [WebhookHeaders.Signature] = new WebhookSigner(_secret).SignLibromi(Body) };
+        var verifier = Verifier(_secret);
+
+        _time.Advance(TimeSpan.FromDays(365));
+
+        Assert.Equal(WebhookSignatureScheme.Libromi, verifier.Verify(Body, headers).Scheme);
+    }
+
+    [Fact]
+    public void With_the_libromi_scheme_turned_off_only_standard_webhooks_verify()
+    {
+        var signer = new WebhookSigner(_secret);
+        var verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = [_secret], TimeProvider = _time, AcceptLibromiSignature = false });
+
+        var libromiOnly = verifier.Verify(Body, new Dictionary<string, string> { [WebhookHeaders.Signature] = signer.SignLibromi(Body) });
+
+        Assert.Equal(WebhookVerificationFailure.MissingHeaders, libromiOnly.Failure);
+        Assert.Contains(WebhookHeaders.WebhookTimestamp, libromiOnly.Message, StringComparison.Ordinal);
+        Assert.Equal(WebhookSignatureScheme.StandardWebhooks, verifier.Verify(Body, Headers(signer, Body)).Scheme);
+    }
+
+    [Theory]
     [InlineData(WebhookHeaders.Signature, "", WebhookVerificationFailure.MissingHeaders)]
     [InlineData(WebhookHeaders.Signature, "abc", WebhookVerificationFailure.MalformedSignature)]
     [InlineData(WebhookHeaders.Signature, "zz00000000000000000000000000000000000000000000000000000000000000", WebhookVerificationFailure.MalformedSignature)]
