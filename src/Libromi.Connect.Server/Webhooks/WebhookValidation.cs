@@ -44,7 +44,7 @@ public static class WebhookValidation
         // IdnHost is the name the delivery's HttpClient hands to the connect-time guard.
         if (!allowPrivateNetworks && HostNames.IsForbidden(uri.IdnHost))
         {
-            validator.Add("url", $"'url' points to a loopback, private or otherwise internal address ({uri.Host}), which this server does not deliver to. Use a public address, or set Delivery:AllowPrivateNetworks for local development.");
+            validator.Add("url", $"'url' points to a loopback, private or otherwise internal address ({uri.Host}), which this server does not deliver to. Use a public address, or set Delivery:AllowPrivateNetworks=true for local development.");
             return null;
         }
         return url;
