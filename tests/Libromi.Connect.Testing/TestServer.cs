@@ -15,13 +15,15 @@ namespace Libromi.Connect.Testing;
 public sealed class TestServer : IAsyncDisposable
 {
     private readonly TimeProvider? _time;
+    private readonly Action<WebApplicationBuilder>? _configure;
     private WebApplication? _app;
 
-    private TestServer(string directory, Dictionary<string, string?> settings, TimeProvider? time)
+    private TestServer(string directory, Dictionary<string, string?> settings, TimeProvider? time, Action<WebApplicationBuilder>? configure)
     {
         Directory = directory;
         Settings = settings;
         _time = time;
+        _configure = configure;
     }
 
     /// <summary>The API key of the account the server was started with.</summary>
@@ -29,7 +31,10 @@ public sealed class TestServer : IAsyncDisposable
 
     public string Directory { get; }
 
-    /// <summary>Configuration keys passed at every start; change them before <see cref="RestartAsync"/> to restart differently.</summary>
+    /// <summary>
+    /// Configuration keys passed at every start; change them before <see cref="RestartAsync"/> to restart differently.
+    /// A null value passes nothing for that key, so the server's own default applies.
+    /// </summary>
     public Dictionary<string, string?> Settings { get; }
 
     public string DatabasePath => Path.Combine(Directory, "libromi.db");
@@ -38,8 +43,12 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Starts a server. <paramref name="settings"/> are configuration keys such as <c>Delivery:Timeout</c>.</summary>
-    public static async Task<TestServer> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <summary>
+    /// Starts a server. <paramref name="settings"/> are configuration keys such as <c>Delivery:Timeout</c>;
+    /// <paramref name="configure"/> runs on the builder at every start (to add a logger provider, say).
+    /// </summary>
+    public static async Task<TestServer> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "libromi-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -52,7 +61,7 @@ public sealed class TestServer : IAsyncDisposable
         {
             merged[key] = value;
         }
-        var server = new TestServer(directory, merged, time);
+        var server = new TestServer(directory, merged, time, configure);
         await server.StartAppAsync();
         return server;
     }
@@ -111,13 +120,14 @@ public sealed class TestServer : IAsyncDisposable
             $"--Storage:ConnectionString=Data Source={DatabasePath}",
             $"--LIBROMI_API_KEY={ApiKey}",
         };
-        args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
+        args.AddRange(Settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
         _app = LibromiServer.Build([.. args], builder =>
         {
             if (_time is not null)
             {
                 builder.Services.AddSingleton(_time);
             }
+            _configure?.Invoke(builder);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -34,10 +34,11 @@ public sealed class DeliveryOptions
     public int OutcomeBatchSize { get; set; } = 512;
 
     /// <summary>
-    /// Allow connections to loopback, private, link-local and other internal addresses. Default: true in the
-    /// Development environment, false elsewhere (protection against server-side request forgery).
+    /// Allow webhooks to loopback, private, link-local and other internal addresses, which turns the guard against
+    /// server-side request forgery off. Default false, in every environment; the server logs a warning at start when
+    /// it is true.
     /// </summary>
-    public bool? AllowPrivateNetworks { get; set; }
+    public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>How often an idle dispatcher checks the store even without a wake-up (safety net for other nodes' work). Default 5 s.</summary>
     public TimeSpan IdleCheckInterval { get; set; } = TimeSpan.FromSeconds(5);

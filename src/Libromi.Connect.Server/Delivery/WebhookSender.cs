@@ -39,7 +39,7 @@ public sealed class WebhookSender : IDisposable
             // An unread remainder beyond the cap closes the connection instead of being drained.
             MaxResponseDrainSize = 0,
         };
-        if (_options.AllowPrivateNetworks != true)
+        if (!_options.AllowPrivateNetworks)
         {
             handler.ConnectCallback = GuardedConnector.ConnectAsync;
         }

@@ -22,10 +22,8 @@ public static class ServerServices
 
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.Configure<DeliveryOptions>(configuration.GetSection("Delivery"));
-        var isDevelopment = builder.Environment.IsDevelopment();
         services.PostConfigure<DeliveryOptions>(o =>
         {
-            o.AllowPrivateNetworks ??= isDevelopment;
             // The binder appends configured array items to the defaults; a configured schedule must replace them.
             if (configuration.GetSection("Delivery:RetrySchedule").Get<TimeSpan[]>() is { } schedule)
             {
@@ -50,6 +48,7 @@ public static class ServerServices
         services.AddSingleton<Listen.ListenRelay>();
         services.AddSingleton<OutcomeWriter>();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<PrivateNetworksWarning>();
         var node = NodeOptions.Read(configuration);
         services.AddSingleton(node);
         if (node.Delivers)

@@ -1,4 +1,3 @@
-using System.Net;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
@@ -42,14 +41,11 @@ public static class WebhookValidation
             validator.Add("url", "'url' must not contain a fragment (#…); it is never sent to the server.");
             return null;
         }
-        if (!allowPrivateNetworks)
+        // IdnHost is the name the delivery's HttpClient hands to the connect-time guard.
+        if (!allowPrivateNetworks && HostNames.IsForbidden(uri.IdnHost))
         {
-            var literal = IPAddress.TryParse(uri.DnsSafeHost, out var address) ? address : null;
-            if (uri.IsLoopback || (literal is not null && AddressPolicy.IsForbidden(literal)))
-            {
-                validator.Add("url", $"'url' points to a loopback, private or otherwise internal address ({uri.Host}), which this server does not deliver to. Use a public address, or set Delivery:AllowPrivateNetworks for local development.");
-                return null;
-            }
+            validator.Add("url", $"'url' points to a loopback, private or otherwise internal address ({uri.Host}), which this server does not deliver to. Use a public address, or set Delivery:AllowPrivateNetworks=true for local development.");
+            return null;
         }
         return url;
     }

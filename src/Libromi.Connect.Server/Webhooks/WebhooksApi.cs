@@ -30,7 +30,7 @@ public static class WebhooksApi
         IdGenerator ids, TimeProvider time, IOptions<DeliveryOptions> options)
     {
         var validator = new Validator();
-        var url = WebhookValidation.Url(validator, request.Url, required: true, options.Value.AllowPrivateNetworks == true);
+        var url = WebhookValidation.Url(validator, request.Url, required: true, options.Value.AllowPrivateNetworks);
         var events = WebhookValidation.Events(validator, request.Events, required: true);
         var description = validator.Text("description", request.Description, required: false, WebhookValidation.MaxDescriptionLength);
         validator.ThrowIfInvalid();
@@ -61,7 +61,7 @@ public static class WebhooksApi
         IOptions<DeliveryOptions> options, CancellationToken cancellationToken)
     {
         var validator = new Validator();
-        var url = WebhookValidation.Url(validator, request.Url, required: false, options.Value.AllowPrivateNetworks == true);
+        var url = WebhookValidation.Url(validator, request.Url, required: false, options.Value.AllowPrivateNetworks);
         var events = WebhookValidation.Events(validator, request.Events, required: false);
         var description = validator.Text("description", request.Description, required: false, WebhookValidation.MaxDescriptionLength);
         validator.ThrowIfInvalid();
