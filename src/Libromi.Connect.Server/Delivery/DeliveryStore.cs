@@ -41,27 +41,34 @@ public static class DeliveryStore
         return new PageRequest(limit, null).ToPage(rows, d => d.Id);
     }
 
+    /// <summary>
+    /// One delivery with its attempts, read in one statement so that both come from one snapshot: read apart, an
+    /// outcome committed in between would show an attempt count that disagrees with the attempts listed.
+    /// </summary>
     public static async Task<DeliveryView?> FindAsync(DbConnection connection, DbTransaction? transaction, string accountId, long id, CancellationToken cancellationToken)
     {
         var attempts = new List<AttemptView>();
-        await using (var select = connection.Sql("""
-            SELECT attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body
-            FROM delivery_attempts WHERE delivery_id = @id ORDER BY attempt
-            """).With("@id", id))
+        await using var select = connection.Sql($"""
+            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "d." + c))},
+                a.attempt, a.started_at, a.duration_ms, a.status_code, a.error_kind, a.error, a.response_headers, a.response_body
+            FROM deliveries d LEFT JOIN delivery_attempts a ON a.delivery_id = d.id
+            WHERE d.account_id = @a AND d.id = @id
+            ORDER BY a.attempt
+            """).With("@a", accountId).With("@id", id);
+        select.Transaction = transaction;
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        DeliveryView? delivery = null;
+        while (await reader.ReadAsync(cancellationToken))
         {
-            select.Transaction = transaction;
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            delivery ??= Read(reader, attempts);
+            if (!reader.IsDBNull(11))
             {
-                attempts.Add(new AttemptView(reader.GetInt32(0), reader.GetTime(1), reader.GetInt32(2),
-                    reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetNullableString(4), reader.GetNullableString(5),
-                    reader.GetNullableString(6) is { } headers ? JsonElement.Parse(headers) : null, reader.GetNullableString(7)));
+                attempts.Add(new AttemptView(reader.GetInt32(11), reader.GetTime(12), reader.GetInt32(13),
+                    reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.GetNullableString(15), reader.GetNullableString(16),
+                    reader.GetNullableString(17) is { } headers ? JsonElement.Parse(headers) : null, reader.GetNullableString(18)));
             }
         }
-        await using var delivery = connection.Sql($"SELECT {Columns} FROM deliveries WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
-        delivery.Transaction = transaction;
-        await using var row = await delivery.ExecuteReaderAsync(cancellationToken);
-        return await row.ReadAsync(cancellationToken) ? Read(row, attempts) : null;
+        return delivery;
     }
 
     /// <summary>Queues one delivery for one more attempt now, whatever its state; false when it is already pending.</summary>
