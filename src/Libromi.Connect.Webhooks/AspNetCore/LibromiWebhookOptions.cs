@@ -28,10 +28,11 @@ public sealed class LibromiWebhookOptions
     /// Whether a request with only <c>X-Libromi-Signature</c> is accepted. That scheme has no timestamp, so whoever
     /// captured a delivery can strip its Standard Webhooks headers and replay it at any time; only the idempotency
     /// store then stops the handler running again, and only while it remembers the id. Libromi Connect signs every
-    /// delivery with both schemes, so unless another sender knows only the original one, set false: then every
-    /// replay is refused 401 once its timestamp is outside <see cref="Tolerance"/>. Default true.
+    /// delivery with both schemes, so this endpoint refuses such requests by default and every replay is answered 401
+    /// once its timestamp is outside <see cref="Tolerance"/>. Set true only for a sender that knows only the original
+    /// scheme. Default false.
     /// </summary>
-    public bool AcceptLibromiSignature { get; set; } = true;
+    public bool AcceptLibromiSignature { get; set; }
 
     /// <summary>The largest request body accepted; larger ones are answered 413. Default 1 MiB.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;

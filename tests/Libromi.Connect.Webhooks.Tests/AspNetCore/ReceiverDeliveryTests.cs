@@ -138,14 +138,10 @@ public sealed class ReceiverDeliveryTests
     }
 
     [Fact]
-    public async Task With_the_libromi_scheme_turned_off_a_captured_delivery_stripped_of_its_standard_headers_is_answered_401()
+    public async Task By_default_a_captured_delivery_stripped_of_its_standard_headers_is_answered_401()
     {
         var handled = new HandledEvents();
-        await using var live = await LiveWebhook.StartAsync(options =>
-        {
-            options.AcceptLibromiSignature = false;
-            options.On<ContactCreated>((e, _) => handled.Record(e));
-        }, events: ["contact.created"]);
+        await using var live = await LiveWebhook.StartAsync(options => options.On<ContactCreated>((e, _) => handled.Record(e)), events: ["contact.created"]);
         await live.Api.PostOkAsync("contacts", new { name = "Ada", phone = "+441234567890" });
         await handled.WaitForCountAsync(1);
         var captured = Assert.Single(live.Receiver.Received);
