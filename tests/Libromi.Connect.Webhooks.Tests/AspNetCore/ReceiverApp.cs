@@ -21,7 +21,7 @@ internal sealed class ReceiverApp : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedRequest> _received;
     private readonly HttpClient _http = new();
 
-    private ReceiverApp(WebApplication app, Uri url, CapturedLogs logs, ConcurrentQueue<ReceivedRequest> received)
+    private ReceiverApp(WebApplication app, Uri url, LogRecorder logs, ConcurrentQueue<ReceivedRequest> received)
     {
         _app = app;
         Url = url;
@@ -31,7 +31,7 @@ internal sealed class ReceiverApp : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public CapturedLogs Logs { get; }
+    public LogRecorder Logs { get; }
 
     /// <summary>Every request the application was sent, exactly as it arrived, in order.</summary>
     public IReadOnlyList<ReceivedRequest> Received => [.. _received];
@@ -40,7 +40,7 @@ internal sealed class ReceiverApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var logs = new CapturedLogs();
+        var logs = new LogRecorder();
         // A category filter, because the server's appsettings.json copied next to the tests sets Default to Information.
         builder.Logging.ClearProviders().AddProvider(logs).AddFilter(typeof(LibromiWebhookOptions).Namespace, LogLevel.Debug);
         if (time is not null)

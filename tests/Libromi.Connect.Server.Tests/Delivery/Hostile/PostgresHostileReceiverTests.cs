@@ -4,25 +4,15 @@ namespace Libromi.Connect.Server.Tests.Delivery.Hostile;
 
 public sealed class PostgresHostileReceiverTests : HostileReceiverTests
 {
-    private TestDatabase? _database;
+    private readonly PostgresStore _store = new();
 
     protected override string SkipReason => PostgresServer.HowToEnable;
 
-    protected override async Task<Dictionary<string, string?>?> StoreSettingsAsync()
-    {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        return _database is null ? null : new()
-        {
-            ["Storage:Provider"] = "postgres",
-            ["Storage:ConnectionString"] = _database.ConnectionString,
-        };
-    }
+    protected override Task<Dictionary<string, string?>?> StoreSettingsAsync() => _store.CreateSettingsAsync();
 
     public override async Task DisposeAsync()
     {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        await base.DisposeAsync();
+        await _store.DisposeAsync();
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Libromi.Connect.Server.Tests.Support;
+namespace Libromi.Connect.Testing;
 
 /// <summary>A logger provider that keeps every entry the server's logging pipeline lets through, in order.</summary>
 public sealed class LogRecorder : ILoggerProvider
@@ -9,6 +9,9 @@ public sealed class LogRecorder : ILoggerProvider
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
+
+    /// <summary>Every entry as one line: level, message and exception, for checks that a text was (or was not) written.</summary>
+    public IReadOnlyList<string> Lines => [.. _entries.Select(e => $"{e.Level}: {e.Message} {e.Exception}")];
 
     public void Clear() => _entries.Clear();
 
@@ -25,6 +28,6 @@ public sealed class LogRecorder : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception)));
+            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
     }
 }
