@@ -32,7 +32,9 @@ public static class ServerServices
                 o.RetrySchedule = schedule;
             }
         });
-        services.Configure<ApiOptions>(configuration.GetSection("Api"));
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection("Api"))
+            .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Api:IdempotencyKeyLifetime must be a positive time span such as 24:00:00.")
+            .ValidateOnStart();
 
         services.TryAddTimeProvider();
         services.AddSingleton<IdGenerator>();
@@ -52,6 +54,10 @@ public static class ServerServices
         services.AddHostedService<StartupTasks>();
         var node = NodeOptions.Read(configuration);
         services.AddSingleton(node);
+        if (node.ServesApi)
+        {
+            services.AddHostedService<IdempotencyKeyPurge>();
+        }
         if (node.Delivers)
         {
             services.AddHostedService<Dispatcher>();
