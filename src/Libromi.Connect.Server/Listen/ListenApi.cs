@@ -37,10 +37,11 @@ public static class ListenApi
         {
             var now = time.GetUtcNow();
             var expires = now + SessionLifetime;
+            var secret = WebhookSecret.Generate();
             var webhook = new Webhook(ids.New("whk"), ListenStore.SessionUrl, events!.Value.Names, "libromi listen session", true, null,
-                WebhookSecret.Generate(), null, now, now);
+                secret, null, now, now);
             await WebhookStore.InsertAsync(scope, caller.AccountId, webhook, events.Value.Mask, expires.ToUnixTimeMilliseconds(), ct);
-            return new ListenSession(webhook.Id, webhook.Secret, webhook.Events, expires);
+            return new ListenSession(webhook.Id, secret, webhook.Events, expires);
         });
     }
 
