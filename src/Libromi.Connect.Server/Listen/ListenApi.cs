@@ -5,6 +5,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Webhooks;
 using Libromi.Connect.Webhooks.Signing;
+using Microsoft.Extensions.Options;
 
 namespace Libromi.Connect.Server.Listen;
 
@@ -100,16 +101,10 @@ public static class ListenApi
         }
     }
 
-    private static IResult Report(string id, ListenResultRequest request, Caller caller, ListenRelay relay)
+    private static IResult Report(string id, ListenResultRequest request, Caller caller, ListenRelay relay, IOptions<DeliveryOptions> options)
     {
-        var validator = new Validator();
-        validator.Text("ticket", request.Ticket, required: true, 100);
-        if (request.StatusCode is null && string.IsNullOrEmpty(request.Error))
-        {
-            validator.Add("status_code", "Report the local endpoint's 'status_code', or an 'error' when it could not be reached.");
-        }
-        validator.ThrowIfInvalid();
-        return relay.Complete(caller.AccountId, id, request.Ticket!, request)
+        var answer = ListenResultValidation.Validate(request, options.Value.Timeout);
+        return relay.Complete(caller.AccountId, id, request.Ticket!, answer)
             ? Results.Accepted()
             : throw ApiException.NotFound("pending relayed delivery", request.Ticket!);
     }
