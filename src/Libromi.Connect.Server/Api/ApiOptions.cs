@@ -11,4 +11,10 @@ public sealed class ApiOptions
     /// runs the request anew, and the stored response is purged.
     /// </summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The server's public base URL, such as <c>https://libromi.example.com</c>: the OpenAPI document's only
+    /// <c>servers</c> entry. Default none, and then the document names no server.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
 }

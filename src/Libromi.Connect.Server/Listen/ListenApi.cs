@@ -69,7 +69,6 @@ public static class ListenApi
         try
         {
             http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-cache";
             await http.Response.WriteAsync("event: ready\ndata: {}\n\n", cancellationToken);
             await http.Response.Body.FlushAsync(cancellationToken);
             signal.Notify();
