@@ -42,6 +42,12 @@ public sealed partial class IdempotencyKeyPurge(Database database, Idempotency i
         do
         {
             await using var scope = await database.BeginWriteAsync(cancellationToken);
+            if (database.Sql.LockKey is { } lockKey)
+            {
+                // API nodes purging at once would lock the same rows in different orders; one at a time cannot deadlock.
+                await using var purgeLock = scope.Command(lockKey).With("@lock", "idempotency_keys purge");
+                await purgeLock.ExecuteNonQueryAsync(cancellationToken);
+            }
             await using var delete = scope.Command("""
                 DELETE FROM idempotency_keys WHERE (account_id, key) IN
                     (SELECT account_id, key FROM idempotency_keys WHERE created_at <= @expired LIMIT @batch)
