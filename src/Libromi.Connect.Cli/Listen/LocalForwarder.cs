@@ -12,6 +12,9 @@ internal sealed class LocalForwarder(Uri target, TimeProvider time) : IDisposabl
     /// <summary>How much of the local response body is reported; the server keeps no more.</summary>
     public const int MaxBodyBytes = 4096;
 
+    /// <summary>How many bytes of header names and values are reported; the server refuses a result with more.</summary>
+    public const int MaxHeaderBytes = 4096;
+
     // Shorter than the 30 s the server waits for a report, so that a slow local endpoint is reported as such.
     private static readonly TimeSpan LocalTimeout = TimeSpan.FromSeconds(25);
 
@@ -40,8 +43,7 @@ internal sealed class LocalForwarder(Uri target, TimeProvider time) : IDisposabl
                 Ticket = delivery.Ticket,
                 StatusCode = (int)response.StatusCode,
                 DurationMs = Elapsed(started),
-                ResponseHeaders = response.Headers.Concat(response.Content.Headers)
-                    .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
+                ResponseHeaders = ReportedHeaders(response),
                 ResponseBody = body,
             };
         }
@@ -58,6 +60,24 @@ internal sealed class LocalForwarder(Uri target, TimeProvider time) : IDisposabl
     public void Dispose() => _http.Dispose();
 
     private int Elapsed(long started) => (int)time.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>The response's headers, leaving out any that would take the report past <see cref="MaxHeaderBytes"/>.</summary>
+    private static Dictionary<string, string> ReportedHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var bytes = 0;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            var value = string.Join(", ", values);
+            var size = Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(value);
+            if (bytes + size <= MaxHeaderBytes)
+            {
+                headers[name] = value;
+                bytes += size;
+            }
+        }
+        return headers;
+    }
 
     private static async Task<string> ReadStartAsync(HttpContent content, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ internal static class GetWebhookCommand
     public static Command Create(CliContext context)
     {
         var id = CommonOptions.Id("webhook", "whk");
-        return context.Command("get", "Show one webhook, with its signing secret.", run => ExecuteAsync(run, run.Value(id)), id);
+        return context.Command("get", "Show one webhook; 'webhooks secret' shows its signing secret.", run => ExecuteAsync(run, run.Value(id)), id);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, string id)

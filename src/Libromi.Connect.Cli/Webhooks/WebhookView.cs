@@ -10,6 +10,7 @@ internal static class WebhookView
 
     public static string?[] Row(Webhook w) => [w.Id, w.Url, Cells.List(w.Events), w.Enabled ? "yes" : "no", Cells.Time(w.CreatedAt)];
 
+    /// <summary>The secret is printed only where the API answered it: after create and rotate-secret.</summary>
     public static void Print(CliOutput output, Webhook w) => output.Show(w, o => o.Record(
     [
         ("id", w.Id),
@@ -17,7 +18,7 @@ internal static class WebhookView
         ("events", Cells.List(w.Events)),
         ("description", w.Description),
         ("enabled", w.Enabled ? "yes" : $"no ({w.DisabledReason})"),
-        ("secret", w.Secret),
+        .. w.Secret is null ? [] : new[] { ("secret", (string?)w.Secret) },
         ("previous secret expires", Cells.Time(w.PreviousSecretExpiresAt)),
         ("created", Cells.Time(w.CreatedAt)),
         ("updated", Cells.Time(w.UpdatedAt)),

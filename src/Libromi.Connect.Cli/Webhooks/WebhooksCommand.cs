@@ -11,6 +11,7 @@ internal static class WebhooksCommand
         ListWebhooksCommand.Create(context),
         CreateWebhookCommand.Create(context),
         GetWebhookCommand.Create(context),
+        WebhookSecretCommand.Create(context),
         UpdateWebhookCommand.Create(context),
         DeleteWebhookCommand.Create(context),
         RotateWebhookSecretCommand.Create(context),

@@ -26,6 +26,7 @@ namespace Libromi.Connect.Client.Http;
 [JsonSerializable(typeof(UpdateWebhookRequest))]
 [JsonSerializable(typeof(Webhook))]
 [JsonSerializable(typeof(PageResponse<Webhook>))]
+[JsonSerializable(typeof(WebhookSigningSecret))]
 [JsonSerializable(typeof(WebhookTestResult))]
 [JsonSerializable(typeof(RecoverRequest))]
 [JsonSerializable(typeof(RecoverResponse))]

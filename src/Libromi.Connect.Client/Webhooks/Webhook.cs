@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Libromi.Connect.Client;
 
 /// <summary>An endpoint that receives the events it subscribes to, signed with its secret.</summary>
@@ -21,8 +23,13 @@ public sealed record Webhook
     /// <summary>Why delivery stopped, such as <c>disabled_by_user</c>; null while enabled.</summary>
     public string? DisabledReason { get; init; }
 
-    /// <summary>The signing secret (<c>whsec_…</c>); give it to the receiver to verify signatures.</summary>
-    public required string Secret { get; init; }
+    /// <summary>
+    /// The signing secret (<c>whsec_…</c>); give it to the receiver to verify signatures. Present only in the answers of
+    /// <see cref="WebhooksClient.CreateAsync"/> and <see cref="WebhooksClient.RotateSecretAsync"/>; null from reads, lists
+    /// and updates. <see cref="WebhooksClient.GetSecretAsync"/> reads it at any time.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Secret { get; init; }
 
     /// <summary>After <see cref="WebhooksClient.RotateSecretAsync"/>: until when the previous secret signs too; otherwise null.</summary>
     public DateTimeOffset? PreviousSecretExpiresAt { get; init; }

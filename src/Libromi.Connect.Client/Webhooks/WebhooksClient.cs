@@ -20,7 +20,7 @@ public sealed class WebhooksClient
         return _api.SendAsync(HttpMethod.Post, "webhooks", request, ClientJsonContext.Default.CreateWebhookRequest, ClientJsonContext.Default.Webhook, cancellationToken);
     }
 
-    /// <summary>Reads one webhook.</summary>
+    /// <summary>Reads one webhook, without its secret (see <see cref="GetSecretAsync"/>).</summary>
     /// <param name="id">The webhook's id (<c>whk_…</c>).</param>
     /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
     /// <returns>The webhook.</returns>
@@ -28,7 +28,18 @@ public sealed class WebhooksClient
     public Task<Webhook> GetAsync(string id, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Get, $"webhooks/{PathSegment.Of(id)}", ClientJsonContext.Default.Webhook, cancellationToken);
 
-    /// <summary>Lists every webhook, newest first, fetching further pages as the enumeration reaches them.</summary>
+    /// <summary>
+    /// Reads a webhook's signing secret, which <see cref="GetAsync"/> and <see cref="ListAsync"/> leave out; during the
+    /// grace period of a rotation also the previous secret, which still signs.
+    /// </summary>
+    /// <param name="id">The webhook's id (<c>whk_…</c>).</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    /// <returns>The current secret, and the previous one while it still signs.</returns>
+    /// <exception cref="LibromiApiException">404 when the account has no such webhook, or any other failure.</exception>
+    public Task<WebhookSigningSecret> GetSecretAsync(string id, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Get, $"webhooks/{PathSegment.Of(id)}/secret", ClientJsonContext.Default.WebhookSigningSecret, cancellationToken);
+
+    /// <summary>Lists every webhook (without its secret), newest first, fetching further pages as the enumeration reaches them.</summary>
     /// <param name="pageSize">Webhooks fetched per request, 1 to 100. Default: the server's, 20.</param>
     /// <param name="cancellationToken">Cancels the enumeration; <c>WithCancellation</c> works too.</param>
     /// <returns>The webhooks, lazily.</returns>
@@ -39,7 +50,7 @@ public sealed class WebhooksClient
     /// <param name="id">The webhook's id (<c>whk_…</c>).</param>
     /// <param name="request">The changes.</param>
     /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
-    /// <returns>The webhook as it is now.</returns>
+    /// <returns>The webhook as it is now, without its secret.</returns>
     /// <exception cref="LibromiApiException">404 for an unknown id, 422 for invalid fields, or any other failure.</exception>
     public Task<Webhook> UpdateAsync(string id, UpdateWebhookRequest request, CancellationToken cancellationToken = default)
     {
@@ -64,7 +75,7 @@ public sealed class WebhooksClient
     /// </summary>
     /// <param name="id">The webhook's id (<c>whk_…</c>).</param>
     /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
-    /// <returns>The webhook with its new secret.</returns>
+    /// <returns>The webhook with its new <see cref="Webhook.Secret"/>.</returns>
     /// <exception cref="LibromiApiException">404 for an unknown id, or any other failure.</exception>
     public Task<Webhook> RotateSecretAsync(string id, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Post, $"webhooks/{PathSegment.Of(id)}/rotate-secret", ClientJsonContext.Default.Webhook, cancellationToken);

@@ -38,6 +38,7 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
             Title = "Request body too large",
             Detail = ProblemDefaults.TooLarge,
         },
+        BadHttpRequestException { InnerException: MalformedTextException text } => MalformedText(text),
         BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
         BadHttpRequestException bad when bad.StatusCode == 415 => new ProblemDetails
         {
@@ -73,6 +74,18 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
         Title = "Conflict",
         Detail = "Another request changed the same resource at the same moment; nothing was stored. Retry the request.",
     };
+
+    private static ValidationProblemDetails MalformedText(MalformedTextException text)
+    {
+        var field = text.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+        var message = $"'{field}' contains an unpaired UTF-16 surrogate; send well-formed Unicode text.";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = 422,
+            Title = "Validation failed",
+            Detail = message,
+        };
+    }
 
     private static ProblemDetails Malformed(JsonException json)
     {

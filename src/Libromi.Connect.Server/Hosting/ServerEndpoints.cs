@@ -1,4 +1,5 @@
 using Libromi.Connect.Server.Accounts;
+using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
 using Libromi.Connect.Server.Delivery;
@@ -15,8 +16,10 @@ public static class ServerEndpoints
 {
     public static WebApplication MapLibromiServer(this WebApplication app)
     {
+        app.UseMiddleware<ProtectiveHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestHeaderLimits>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithTags("Health");
         if (!app.Services.GetRequiredService<NodeOptions>().ServesApi)
         {

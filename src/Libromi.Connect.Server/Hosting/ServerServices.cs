@@ -30,7 +30,11 @@ public static class ServerServices
                 o.RetrySchedule = schedule;
             }
         });
-        services.Configure<ApiOptions>(configuration.GetSection("Api"));
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection("Api"))
+            .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Api:IdempotencyKeyLifetime must be a positive time span such as 24:00:00.")
+            .Validate(o => o.PublicUrl is null or { IsAbsoluteUri: true, Scheme: "http" or "https" },
+                "Api:PublicUrl must be an absolute http or https URL such as https://libromi.example.com.")
+            .ValidateOnStart();
 
         services.TryAddTimeProvider();
         services.AddSingleton<IdGenerator>();
@@ -51,6 +55,10 @@ public static class ServerServices
         services.AddHostedService<PrivateNetworksWarning>();
         var node = NodeOptions.Read(configuration);
         services.AddSingleton(node);
+        if (node.ServesApi)
+        {
+            services.AddHostedService<IdempotencyKeyPurge>();
+        }
         if (node.Delivers)
         {
             services.AddHostedService<Dispatcher>();
@@ -64,10 +72,15 @@ public static class ServerServices
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ProblemResponses>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiServers>().AddSchemaTransformer<OpenApiTextSchemas>());
 
         var maxBody = configuration.GetSection("Api").Get<ApiOptions>()?.MaxRequestBodySize ?? new ApiOptions().MaxRequestBodySize;
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = maxBody;
+            k.Limits.MaxRequestHeadersTotalSize = RequestHeaderLimits.KestrelTotalSize;
+            k.Limits.MaxRequestHeaderCount = RequestHeaderLimits.KestrelCount;
+        });
         return builder;
     }
 

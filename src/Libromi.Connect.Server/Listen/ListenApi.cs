@@ -5,6 +5,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Webhooks;
 using Libromi.Connect.Webhooks.Signing;
+using Microsoft.Extensions.Options;
 
 namespace Libromi.Connect.Server.Listen;
 
@@ -37,10 +38,11 @@ public static class ListenApi
         {
             var now = time.GetUtcNow();
             var expires = now + SessionLifetime;
+            var secret = WebhookSecret.Generate();
             var webhook = new Webhook(ids.New("whk"), ListenStore.SessionUrl, events!.Value.Names, "libromi listen session", true, null,
-                WebhookSecret.Generate(), null, now, now);
+                secret, null, now, now);
             await WebhookStore.InsertAsync(scope, caller.AccountId, webhook, events.Value.Mask, expires.ToUnixTimeMilliseconds(), ct);
-            return new ListenSession(webhook.Id, webhook.Secret, webhook.Events, expires);
+            return new ListenSession(webhook.Id, secret, webhook.Events, expires);
         });
     }
 
@@ -67,7 +69,6 @@ public static class ListenApi
         try
         {
             http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-cache";
             await http.Response.WriteAsync("event: ready\ndata: {}\n\n", cancellationToken);
             await http.Response.Body.FlushAsync(cancellationToken);
             signal.Notify();
@@ -99,16 +100,10 @@ public static class ListenApi
         }
     }
 
-    private static IResult Report(string id, ListenResultRequest request, Caller caller, ListenRelay relay)
+    private static IResult Report(string id, ListenResultRequest request, Caller caller, ListenRelay relay, IOptions<DeliveryOptions> options)
     {
-        var validator = new Validator();
-        validator.Text("ticket", request.Ticket, required: true, 100);
-        if (request.StatusCode is null && string.IsNullOrEmpty(request.Error))
-        {
-            validator.Add("status_code", "Report the local endpoint's 'status_code', or an 'error' when it could not be reached.");
-        }
-        validator.ThrowIfInvalid();
-        return relay.Complete(caller.AccountId, id, request.Ticket!, request)
+        var answer = ListenResultValidation.Validate(request, options.Value.Timeout);
+        return relay.Complete(caller.AccountId, id, request.Ticket!, answer)
             ? Results.Accepted()
             : throw ApiException.NotFound("pending relayed delivery", request.Ticket!);
     }

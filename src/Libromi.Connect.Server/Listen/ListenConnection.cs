@@ -8,19 +8,19 @@ public sealed class ListenConnection(string accountId)
 {
     public string AccountId { get; } = accountId;
 
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<ListenResultRequest>> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ReportedAnswer>> _pending = new(StringComparer.Ordinal);
 
     public Channel<RelayedDelivery> Outgoing { get; } = Channel.CreateUnbounded<RelayedDelivery>(new UnboundedChannelOptions { SingleReader = true });
 
-    public Task<ListenResultRequest> Expect(string ticket)
+    public Task<ReportedAnswer> Expect(string ticket)
     {
-        var answer = new TaskCompletionSource<ListenResultRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource<ReportedAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[ticket] = answer;
         return answer.Task;
     }
 
     public void Forget(string ticket) => _pending.TryRemove(ticket, out _);
 
-    public bool Complete(string ticket, ListenResultRequest result) =>
+    public bool Complete(string ticket, ReportedAnswer result) =>
         _pending.TryRemove(ticket, out var answer) && answer.TrySetResult(result);
 }

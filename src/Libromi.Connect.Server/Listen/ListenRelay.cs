@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Libromi.Connect.Server.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +24,7 @@ public sealed class ListenRelay(TimeProvider time, IOptions<DeliveryOptions> opt
     public void Disconnect(string sessionId, ListenConnection connection) =>
         _connections.TryRemove(new KeyValuePair<string, ListenConnection>(sessionId, connection));
 
-    public bool Complete(string accountId, string sessionId, string ticket, ListenResultRequest result) =>
+    public bool Complete(string accountId, string sessionId, string ticket, ReportedAnswer result) =>
         _connections.TryGetValue(sessionId, out var connection) && connection.AccountId == accountId && connection.Complete(ticket, result);
 
     public async Task<AttemptOutcome> SendAsync(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, CancellationToken stopping)
@@ -52,7 +51,7 @@ public sealed class ListenRelay(TimeProvider time, IOptions<DeliveryOptions> opt
             }
             var error = code is >= 200 and < 300 ? null : $"HTTP {code} from the local endpoint";
             return new AttemptOutcome(lease, startedAt, result.DurationMs ?? elapsed, code, error is null ? null : ErrorKinds.HttpStatus, error,
-                result.ResponseHeaders is { ValueKind: JsonValueKind.Object } h ? h.GetRawText() : null, Cap(result.ResponseBody), null);
+                result.ResponseHeaders, result.ResponseBody, null);
         }
         catch (TimeoutException)
         {
@@ -68,9 +67,6 @@ public sealed class ListenRelay(TimeProvider time, IOptions<DeliveryOptions> opt
             connection.Forget(ticket);
         }
     }
-
-    private static string? Cap(string? body) =>
-        body is { Length: > WebhookSender.MaxResponseBytes } ? body[..WebhookSender.MaxResponseBytes] : body;
 
     private static AttemptOutcome Failure(LeasedDelivery lease, DateTimeOffset startedAt, int durationMs, string kind, string error) =>
         new(lease, startedAt, durationMs, null, kind, error, null, null, null);

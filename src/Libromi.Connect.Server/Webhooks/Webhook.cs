@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Libromi.Connect.Server.Webhooks;
 
 /// <summary>
-/// A registered endpoint. <see cref="Secret"/> signs every delivery; after a rotation <see cref="PreviousSecretExpiresAt"/>
-/// says until when the previous secret signs too. <see cref="DisabledReason"/> explains why delivery stopped, if it did.
+/// A registered endpoint. <see cref="Secret"/> signs every delivery; it is answered only by create and rotate-secret
+/// (everywhere else it is left out: read it with <c>GET /webhooks/{id}/secret</c>). After a rotation
+/// <see cref="PreviousSecretExpiresAt"/> says until when the previous secret signs too. <see cref="DisabledReason"/>
+/// explains why delivery stopped, if it did.
 /// </summary>
 public sealed record Webhook(
     string Id,
@@ -11,7 +15,7 @@ public sealed record Webhook(
     string? Description,
     bool Enabled,
     string? DisabledReason,
-    string Secret,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
     DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

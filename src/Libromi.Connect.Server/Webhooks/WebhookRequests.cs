@@ -14,3 +14,9 @@ public sealed record RecoverWebhookResponse(int Recovered);
 
 /// <summary>Answer of <c>POST /api/v1/webhooks/{id}/test</c>: the ping's event and its delivery, to follow it.</summary>
 public sealed record TestWebhookResponse(string EventId, string DeliveryId);
+
+/// <summary>
+/// Answer of <c>GET /api/v1/webhooks/{id}/secret</c>: the secret that signs deliveries and, during the grace period of a
+/// rotation, the previous one that still signs too (both null once it has expired).
+/// </summary>
+public sealed record WebhookSecretResponse(string Secret, string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt);

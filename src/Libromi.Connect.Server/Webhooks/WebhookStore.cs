@@ -8,13 +8,14 @@ namespace Libromi.Connect.Server.Webhooks;
 /// <summary>SQL for webhooks.</summary>
 public static class WebhookStore
 {
-    private const string Columns = "id, url, events, description, enabled, disabled_reason, secret, previous_secret_expires_at, created_at, updated_at";
+    // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
+    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at";
 
     public static async Task InsertAsync(WriteScope scope, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
     {
         await using var insert = scope.Command($"""
-            INSERT INTO webhooks (account_id, event_mask, session_expires_at, {Columns})
-            VALUES (@a, @mask, @session, @id, @url, @events, @d, @e, NULL, @secret, NULL, @c, @u)
+            INSERT INTO webhooks (account_id, event_mask, session_expires_at, secret, {Columns})
+            VALUES (@a, @mask, @session, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u)
             """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt).With("@id", webhook.Id).With("@url", webhook.Url)
             .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
             .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds());
@@ -71,6 +72,23 @@ public static class WebhookStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    /// <summary>The webhook's signing secret, and the previous one while it still signs (at <paramref name="nowMs"/>).</summary>
+    public static async Task<WebhookSecretResponse?> FindSecretAsync(DbConnection connection, string accountId, string id, long nowMs, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Sql("""
+            SELECT secret, previous_secret, previous_secret_expires_at FROM webhooks
+            WHERE account_id = @a AND id = @id AND session_expires_at IS NULL
+            """).With("@a", accountId).With("@id", id);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var previousSigns = reader.GetNullableInt64(2) > nowMs;
+        return new WebhookSecretResponse(reader.GetString(0), previousSigns ? reader.GetNullableString(1) : null,
+            previousSigns ? reader.GetNullableTime(2) : null);
+    }
+
     /// <summary>True for a webhook or a listen session of the account: both have deliveries to look at.</summary>
     public static async Task<bool> HasDeliveryTargetAsync(DbConnection connection, string accountId, string id, CancellationToken cancellationToken)
     {
@@ -100,8 +118,8 @@ public static class WebhookStore
         reader.GetNullableString(3),
         reader.GetInt64(4) == 1,
         reader.GetNullableString(5),
-        reader.GetString(6),
-        reader.GetNullableTime(7),
-        reader.GetTime(8),
-        reader.GetTime(9));
+        null,
+        reader.GetNullableTime(6),
+        reader.GetTime(7),
+        reader.GetTime(8));
 }

@@ -17,6 +17,7 @@ public static class WebhooksApi
         var group = api.MapGroup("/webhooks").WithTags("Webhooks");
         group.MapPost("/", Create).Produces<Webhook>(StatusCodes.Status201Created);
         group.MapGet("/{id}", Get);
+        group.MapGet("/{id}/secret", GetSecret);
         group.MapGet("/", List);
         group.MapPatch("/{id}", Update);
         group.MapDelete("/{id}", Delete);
@@ -48,6 +49,13 @@ public static class WebhooksApi
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await WebhookStore.FindAsync(connection, null, caller.AccountId, id, cancellationToken) ?? throw ApiException.NotFound("webhook", id);
+    }
+
+    private static async Task<WebhookSecretResponse> GetSecret(string id, Caller caller, Database database, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await WebhookStore.FindSecretAsync(connection, caller.AccountId, id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
+            ?? throw ApiException.NotFound("webhook", id);
     }
 
     private static async Task<Page<Webhook>> List(Caller caller, Database database, string? limit, string? cursor, CancellationToken cancellationToken)
@@ -100,9 +108,10 @@ public static class WebhooksApi
         {
             _ = await WebhookStore.FindAsync(scope.Connection, scope.Transaction, caller.AccountId, id, ct) ?? throw ApiException.NotFound("webhook", id);
             var now = time.GetUtcNow();
-            await WebhookStore.RotateSecretAsync(scope, caller.AccountId, id, WebhookSecret.Generate(),
+            var secret = WebhookSecret.Generate();
+            await WebhookStore.RotateSecretAsync(scope, caller.AccountId, id, secret,
                 (now + options.Value.SecretGracePeriod).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), ct);
-            return (await WebhookStore.FindAsync(scope.Connection, scope.Transaction, caller.AccountId, id, ct))!;
+            return (await WebhookStore.FindAsync(scope.Connection, scope.Transaction, caller.AccountId, id, ct))! with { Secret = secret };
         });
 
     private static Task<IResult> Test(string id, Caller caller, HttpContext http, Idempotency idempotency, EventWriter events) =>

@@ -80,6 +80,32 @@ public sealed partial class ListenCommandTests
         Assert.Equal(0, await listen.StopAsync());
     }
 
+    [Fact]
+    public async Task Local_response_headers_beyond_what_the_server_logs_are_left_out_so_the_answer_is_still_logged()
+    {
+        await using var server = await TestServer.StartAsync(ServerFixture.FastRetries);
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Respond = _ => Task.FromResult(new ReceiverResponse(200, Headers: new Dictionary<string, string>
+        {
+            ["X-Huge"] = new('h', 5000),
+            ["X-Small"] = "yes",
+        }));
+        await using var listen = ListenRun.Start(server, "--forward-to", receiver.Url.ToString(), "--events", "contact.created", "--output", "json");
+        var started = await listen.Output.WaitForAsync(t => t.Contains("session_id", StringComparison.Ordinal), "the session line");
+        var sessionId = SessionIdJson().Match(started).Groups[1].Value;
+
+        await CliRunner.RunOkAsync(server, "trigger", "contact.created");
+
+        var client = ServerFixture.ClientFor(server);
+        var delivery = await Eventually.ReturnsAsync(async () => await client.Deliveries.ListAsync(sessionId).ToListAsync(), d => d.Count == 1);
+        var logged = await Eventually.ReturnsAsync(() => client.Deliveries.GetAsync(delivery[0].Id), d => d.Status == DeliveryStatus.Succeeded);
+        var headers = logged.Attempts![0].ResponseHeaders!.Value;
+        Assert.Equal("yes", headers.GetProperty("X-Small").GetString());
+        Assert.False(headers.TryGetProperty("X-Huge", out _));
+        Assert.DoesNotContain("Could not report", listen.Error.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await listen.StopAsync());
+    }
+
     [GeneratedRegex(@"whsec_\S+")]
     private static partial Regex SecretPattern();
 

@@ -41,4 +41,29 @@ public sealed class WebhookCommandsTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal(1, gone.ExitCode);
         Assert.StartsWith("Error: 404 ", gone.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_secret_command_prints_the_signing_secret_that_get_and_list_leave_out()
+    {
+        var created = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "create", "--url", "https://example.com/webhook", "--events", "*", "-o", "json")).Json;
+        var id = created.GetProperty("id").GetString()!;
+        var secret = created.GetProperty("secret").GetString()!;
+
+        var shown = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "get", id);
+        var shownJson = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "get", id, "-o", "json")).Json;
+        var listed = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "list", "-o", "json");
+        var printed = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "secret", id);
+
+        Assert.DoesNotContain(secret, shown.Output + listed.Output, StringComparison.Ordinal);
+        Assert.False(shownJson.TryGetProperty("secret", out _), shownJson.ToString());
+        Assert.Contains($"secret: {secret}", printed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("previous", printed.Output, StringComparison.Ordinal);
+
+        var rotated = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "rotate-secret", id, "-o", "json")).Json;
+        var both = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "secret", id, "-o", "json")).Json;
+        Assert.Equal(rotated.GetProperty("secret").GetString(), both.GetProperty("secret").GetString());
+        Assert.Equal(secret, both.GetProperty("previous_secret").GetString());
+        var text = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "secret", id);
+        Assert.Contains($"previous secret: {secret}", text.Output, StringComparison.Ordinal);
+    }
 }

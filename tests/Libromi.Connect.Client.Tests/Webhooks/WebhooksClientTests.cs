@@ -17,7 +17,7 @@ public sealed class WebhooksClientTests(ServerFixture fixture) : IClassFixture<S
         });
         Assert.StartsWith("whsec_", created.Secret, StringComparison.Ordinal);
         Assert.True(created.Enabled);
-        AssertJson.Same(created, await client.Webhooks.GetAsync(created.Id));
+        AssertJson.Same(created with { Secret = null }, await client.Webhooks.GetAsync(created.Id));
         Assert.Equal([created.Id], await client.Webhooks.ListAsync().Select(w => w.Id).ToListAsync());
 
         var updated = await client.Webhooks.UpdateAsync(created.Id, new() { Events = ["*"], Description = "All events", Enabled = false });
@@ -40,7 +40,30 @@ public sealed class WebhooksClientTests(ServerFixture fixture) : IClassFixture<S
         Assert.NotEqual(webhook.Secret, rotated.Secret);
         Assert.StartsWith("whsec_", rotated.Secret, StringComparison.Ordinal);
         Assert.True(rotated.PreviousSecretExpiresAt > rotated.UpdatedAt);
-        Assert.Equal(rotated.Secret, (await client.Webhooks.GetAsync(webhook.Id)).Secret);
+        var secrets = await client.Webhooks.GetSecretAsync(webhook.Id);
+        Assert.Equal((rotated.Secret, webhook.Secret, rotated.PreviousSecretExpiresAt), (secrets.Secret, secrets.PreviousSecret, secrets.PreviousSecretExpiresAt));
+    }
+
+    [Fact]
+    public async Task Reads_and_lists_leave_the_secret_out_and_GetSecretAsync_answers_it()
+    {
+        var client = await fixture.NewClientAsync();
+        var webhook = await client.Webhooks.CreateAsync(new() { Url = "https://example.com/webhook", Events = ["*"] });
+
+        var read = await client.Webhooks.GetAsync(webhook.Id);
+        var listed = await client.Webhooks.ListAsync().SingleAsync();
+        var updated = await client.Webhooks.UpdateAsync(webhook.Id, new() { Description = "CRM" });
+        var secrets = await client.Webhooks.GetSecretAsync(webhook.Id);
+
+        Assert.StartsWith("whsec_", webhook.Secret, StringComparison.Ordinal);
+        Assert.Null(read.Secret);
+        Assert.Null(listed.Secret);
+        Assert.Null(updated.Secret);
+        Assert.Equal(webhook.Secret, secrets.Secret);
+        Assert.Null(secrets.PreviousSecret);
+        Assert.Null(secrets.PreviousSecretExpiresAt);
+        var missing = await Assert.ThrowsAsync<LibromiApiException>(() => client.Webhooks.GetSecretAsync("whk_missing"));
+        Assert.Equal(404, missing.Status);
     }
 
     [Fact]

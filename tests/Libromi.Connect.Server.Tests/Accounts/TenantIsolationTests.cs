@@ -13,7 +13,7 @@ public sealed class TenantIsolationTests(ServerFixture fixture) : IClassFixture<
         var stranger = await fixture.NewTenantAsync();
         var contact = await owner.ContactAsync();
         var chatbot = await owner.ChatbotAsync(["hours"]);
-        var webhook = await owner.WebhookAsync();
+        var webhook = await owner.GetOkAsync($"webhooks/{(await owner.WebhookAsync()).Str("id")}");
         var evt = Assert.Single(await owner.AllAsync("events"));
         var before = await owner.CountsAsync();
 
@@ -24,6 +24,8 @@ public sealed class TenantIsolationTests(ServerFixture fixture) : IClassFixture<
         (await stranger.PatchAsync($"chatbots/{chatbot.Str("id")}", """{"enabled":false}""")).AssertProblem(HttpStatusCode.NotFound);
         (await stranger.DeleteAnswerAsync($"chatbots/{chatbot.Str("id")}")).AssertProblem(HttpStatusCode.NotFound);
         (await stranger.GetAnswerAsync($"webhooks/{webhook.Str("id")}")).AssertProblem(HttpStatusCode.NotFound);
+        (await stranger.GetAnswerAsync($"webhooks/{webhook.Str("id")}/secret")).AssertProblem(HttpStatusCode.NotFound);
+        (await stranger.PostAsync($"webhooks/{webhook.Str("id")}/rotate-secret", "")).AssertProblem(HttpStatusCode.NotFound);
         (await stranger.PatchAsync($"webhooks/{webhook.Str("id")}", """{"url":"https://evil.example/"}""")).AssertProblem(HttpStatusCode.NotFound);
         (await stranger.DeleteAnswerAsync($"webhooks/{webhook.Str("id")}")).AssertProblem(HttpStatusCode.NotFound);
         (await stranger.GetAnswerAsync($"events/{evt.Str("id")}")).AssertProblem(HttpStatusCode.NotFound);

@@ -175,7 +175,7 @@ public abstract class StoreCompliance : IAsyncLifetime
     public async Task A_repeated_idempotency_key_answers_the_first_response_and_creates_nothing()
     {
         var (account, _) = await CreateWebhookAsync();
-        var idempotency = new Idempotency(Database, Time);
+        var idempotency = new Idempotency(Database, Time, Options.Create(new ApiOptions()));
         var created = 0;
 
         var first = await RunIdempotentAsync(idempotency, account, "key-1", () => Interlocked.Increment(ref created));
@@ -192,7 +192,7 @@ public abstract class StoreCompliance : IAsyncLifetime
     public async Task The_same_idempotency_key_sent_at_once_many_times_creates_once()
     {
         var (account, _) = await CreateWebhookAsync();
-        var idempotency = new Idempotency(Database, Time);
+        var idempotency = new Idempotency(Database, Time, Options.Create(new ApiOptions()));
         var created = 0;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>

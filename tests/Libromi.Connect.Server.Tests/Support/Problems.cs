@@ -17,6 +17,13 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>Like <see cref="AssertProblem"/>, for tests that go on with the answer itself.</summary>
+    public static ApiAnswer AssertProblemAnswer(this ApiAnswer answer, HttpStatusCode status)
+    {
+        answer.AssertProblem(status);
+        return answer;
+    }
+
     /// <summary>A 422 whose <c>errors</c> names exactly these fields.</summary>
     public static JsonElement AssertInvalidFields(this ApiAnswer answer, params string[] fields)
     {

@@ -70,7 +70,7 @@ public sealed class WebhooksApiTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal(["message.sent"], read.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("new", read.Str("description"));
         Assert.False(read.GetProperty("enabled").GetBoolean());
-        Assert.Equal(created.Str("secret"), read.Str("secret"));
+        Assert.Equal(created.Str("secret"), (await client.GetOkAsync($"webhooks/{id}/secret")).Str("secret"));
         Assert.Equal(created.Str("created_at"), read.Str("created_at"));
     }
 
@@ -78,11 +78,12 @@ public sealed class WebhooksApiTests(ServerFixture fixture) : IClassFixture<Serv
     public async Task A_patch_is_validated_like_a_create_and_changes_nothing_when_rejected()
     {
         var client = await fixture.NewTenantAsync();
-        var created = await client.WebhookAsync();
+        var id = (await client.WebhookAsync()).Str("id");
+        var before = await client.GetOkAsync($"webhooks/{id}");
 
-        (await client.PatchAsync($"webhooks/{created.Str("id")}", """{"url":"ftp://example.com","events":["nope"]}""")).AssertInvalidFields("url", "events[0]");
+        (await client.PatchAsync($"webhooks/{id}", """{"url":"ftp://example.com","events":["nope"]}""")).AssertInvalidFields("url", "events[0]");
 
-        Assert.Equal(created.GetRawText(), (await client.GetOkAsync($"webhooks/{created.Str("id")}")).GetRawText());
+        Assert.Equal(before.GetRawText(), (await client.GetOkAsync($"webhooks/{id}")).GetRawText());
     }
 
     [Fact]

@@ -115,5 +115,7 @@ internal static class PostgresSchema
             created_at BIGINT NOT NULL,
             PRIMARY KEY (account_id, key));
         """,
+        // 2: the purge of expired idempotency keys finds them without scanning the table.
+        "CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);",
     ];
 }

@@ -111,5 +111,7 @@ internal static class SqliteSchema
             created_at INTEGER NOT NULL,
             PRIMARY KEY (account_id, key));
         """,
+        // 2: the purge of expired idempotency keys finds them without scanning the table.
+        "CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);",
     ];
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using Libromi.Connect.Testing;
 using Libromi.Connect.Testing.Postgres;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Libromi.Connect.Server.Tests.Storage.Postgres;
 
@@ -66,6 +68,25 @@ public sealed class PostgresApiTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task An_idempotency_key_expires_after_24_hours_and_is_purged_on_postgres()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(Settings(), clock);
+        using var client = server.CreateClient();
+        var chatbot = new { name = "Hours", keywords = new[] { "hours" }, reply = "9 to 5" };
+
+        var first = await client.PostOkAsync("chatbots", chatbot, Key("old"));
+        clock.Advance(TimeSpan.FromHours(12));
+        await client.PostOkAsync("chatbots", chatbot, Key("young"));
+        Assert.Equal(first.Str("id"), (await client.PostOkAsync("chatbots", chatbot, Key("old"))).Str("id"));
+        clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromSeconds(1));
+
+        var left = await Eventually.ReturnsAsync(StoredKeysAsync, keys => keys.Count == 1);
+        Assert.Equal(["young"], left);
+        Assert.NotEqual(first.Str("id"), (await client.PostOkAsync("chatbots", chatbot, Key("old"))).Str("id"));
+    }
+
+    [SkippableFact]
     public async Task A_worker_node_delivers_what_an_api_node_stored_as_soon_as_it_is_notified()
     {
         await using var receiver = await TestReceiver.StartAsync();
@@ -100,6 +121,22 @@ public sealed class PostgresApiTests : IAsyncLifetime
         await Assert.ThrowsAsync<TimeoutException>(() => receiver.NextAsync(TimeSpan.FromSeconds(2)));
         var deliveries = await client.GetOkAsync($"webhooks/{webhook.Str("id")}/deliveries");
         Assert.Equal("pending", Assert.Single(deliveries.GetProperty("data").EnumerateArray()).Str("status"));
+    }
+
+    private static Dictionary<string, string> Key(string key) => new() { ["Idempotency-Key"] = key };
+
+    private async Task<List<string>> StoredKeysAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT key FROM idempotency_keys ORDER BY key", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var keys = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
     }
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
