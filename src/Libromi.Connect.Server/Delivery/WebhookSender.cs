@@ -14,7 +14,6 @@ namespace Libromi.Connect.Server.Delivery;
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
-    public const int MaxResponseBytes = ResponseText.MaxBodyBytes;
     public static readonly string UserAgent = $"Libromi-Connect-Webhooks/{typeof(WebhookSender).Assembly.GetName().Version?.ToString(3)}";
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");

@@ -47,11 +47,11 @@ public sealed class ListenRelay(TimeProvider time, IOptions<DeliveryOptions> opt
             var elapsed = (int)time.GetElapsedTime(started).TotalMilliseconds;
             if (result.StatusCode is not { } code)
             {
-                return Failure(lease, startedAt, result.DurationMs ?? elapsed, ErrorKinds.Connection, "Local endpoint: " + (result.Error ?? "no answer"));
+                return Failure(lease, startedAt, result.DurationMs ?? elapsed, ErrorKinds.Connection, ResponseText.Readable("Local endpoint: " + (result.Error ?? "no answer")));
             }
             var error = code is >= 200 and < 300 ? null : $"HTTP {code} from the local endpoint";
             return new AttemptOutcome(lease, startedAt, result.DurationMs ?? elapsed, code, error is null ? null : ErrorKinds.HttpStatus, error,
-                result.ResponseHeaders, result.ResponseBody, null);
+                result.ResponseHeaders, result.ResponseBody is null ? null : ResponseText.Readable(result.ResponseBody), null);
         }
         catch (TimeoutException)
         {

@@ -15,8 +15,8 @@ public static class ListenResultValidation
     public const int MaxTicketLength = 100;
     public const int MaxErrorLength = 2000;
 
-    /// <summary>Header names and values together, in UTF-8 bytes: the same 4 KiB as the logged body.</summary>
-    public const int MaxHeaderBytes = 4096;
+    /// <summary>Header names and values together, in UTF-8 bytes: the same 4 KiB that is kept of an HTTP receiver's headers.</summary>
+    public const int MaxHeaderBytes = ResponseText.MaxHeaderBytes;
 
     public static ReportedAnswer Validate(ListenResultRequest request, TimeSpan timeout)
     {
@@ -39,7 +39,7 @@ public static class ListenResultValidation
         var error = validator.Text("error", request.Error, required: false, MaxErrorLength);
         var headers = Headers(validator, request.ResponseHeaders);
         validator.ThrowIfInvalid();
-        return new ReportedAnswer(request.StatusCode, request.DurationMs, error, headers, Utf8Prefix(request.ResponseBody, WebhookSender.MaxResponseBytes));
+        return new ReportedAnswer(request.StatusCode, request.DurationMs, error, headers, Utf8Prefix(request.ResponseBody, ResponseText.MaxBodyBytes));
     }
 
     private static string? Headers(Validator validator, JsonElement? input)
