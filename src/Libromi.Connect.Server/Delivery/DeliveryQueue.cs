@@ -56,18 +56,16 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
     }
 
     /// <summary>
-    /// When the earliest pending delivery falls due (an expired lease counts as due), or null when none is pending; the
-    /// deliveries of <paramref name="excludedWebhooks"/> (saturated, or their circuit open) are not counted, since their
-    /// own wake-ups come from a finishing send or the circuit's reopening.
+    /// When the earliest pending delivery due after <paramref name="after"/> falls due (an expired lease counts as due),
+    /// or null when none is. Deliveries due by <paramref name="after"/> are left out: after a lease at that time took
+    /// nothing, they belong to endpoints that were skipped (saturated, or their circuit open), whose own wake-up comes
+    /// from a finishing send or the circuit's reopening. One seek on the due index, however large the backlog.
     /// </summary>
-    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset after, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var select = connection.Sql("SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 0" + SqlDialect.WebhookFilter(excludedWebhooks.Count, false));
-        for (var i = 0; i < excludedWebhooks.Count; i++)
-        {
-            select.With("@x" + i, excludedWebhooks[i]);
-        }
+        await using var select = connection.Sql("SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 0 AND next_attempt_at > @after")
+            .With("@after", after.ToUnixTimeMilliseconds());
         var value = await select.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull
             ? null

@@ -84,10 +84,11 @@ public sealed partial class Dispatcher(
                         excluded.Add(webhookId);
                     }
                 }
+                var leasedAt = time.GetUtcNow();
                 var batch = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), excluded, stoppingToken);
                 if (batch.Count == 0)
                 {
-                    var idle = probed == 0 ? await WakeTimeAsync(excluded, reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
+                    var idle = probed == 0 ? await WakeTimeAsync(leasedAt, reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
                     if (idle > TimeSpan.Zero)
                     {
                         await signal.WaitAsync(idle, time, stoppingToken);
@@ -132,19 +133,20 @@ public sealed partial class Dispatcher(
     }
 
     /// <summary>
-    /// When the idle loop should look again: the next due time of a delivery it may lease, a circuit's reopening, or the
-    /// safety-net interval, whichever is first. An absolute time, so a clock that moves while the store is asked is not
-    /// waited out twice. Excluded endpoints are left out of the due time, or their due work would hide everyone else's
-    /// retries (a finishing send or the reopening wakes the loop for them).
+    /// When the idle loop should look again: the next due time after the lease that took nothing, a circuit's
+    /// reopening, or the safety-net interval, whichever is first. What was due by then belongs to skipped endpoints and
+    /// must not hide everyone else's retries (a finishing send or the reopening wakes the loop for those); what fell due
+    /// while the lease ran wakes it at once. An absolute time, so a clock that moves while the store is asked is not
+    /// waited out twice.
     /// </summary>
-    private async Task<DateTimeOffset> WakeTimeAsync(IReadOnlyList<string> excluded, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> WakeTimeAsync(DateTimeOffset leasedAt, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
     {
         var wake = time.GetUtcNow() + options.Value.IdleCheckInterval;
         if (circuitReopens < wake)
         {
             wake = circuitReopens.Value;
         }
-        if (await queue.NextDueAsync(excluded, cancellationToken) is { } due && due < wake)
+        if (await queue.NextDueAsync(leasedAt, cancellationToken) is { } due && due < wake)
         {
             wake = due;
         }

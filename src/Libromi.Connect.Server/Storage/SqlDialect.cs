@@ -21,8 +21,7 @@ public abstract class SqlDialect
     /// <summary>Run inside a write transaction, wakes the delivery workers of every node once it commits; null with one node.</summary>
     public virtual string? WakeWorkers => null;
 
-    /// <summary>The <c>AND webhook_id …</c> condition of <see cref="LeaseDeliveries"/>, for other statements over due deliveries.</summary>
-    public static string WebhookFilter(int excluded, bool oneWebhook) =>
+    protected static string WebhookFilter(int excluded, bool oneWebhook) =>
         (oneWebhook ? " AND webhook_id = @only" : "")
         + (excluded == 0 ? "" : " AND webhook_id NOT IN (" + string.Join(", ", Enumerable.Range(0, excluded).Select(i => "@x" + i)) + ")");
 }
