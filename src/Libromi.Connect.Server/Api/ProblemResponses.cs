@@ -95,6 +95,11 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
         {
             reason = "this field is not part of the request; check its spelling against the API reference";
         }
+        else if (json.InnerException is InvalidOperationException invalid && invalid.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            // The reader refuses an escape such as "\ud800" with no partner before any validation could see the text.
+            reason = "the text contains an unpaired UTF-16 surrogate escape (such as \\ud800); send well-formed Unicode text";
+        }
         else if (reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             reason = "the value has the wrong JSON type for this field";

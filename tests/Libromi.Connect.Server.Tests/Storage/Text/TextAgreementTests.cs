@@ -64,6 +64,19 @@ public abstract class TextAgreementTests : IAsyncLifetime
         Assert.Equal("Existing", (await client.GetOkAsync($"contacts/{contact.Str("id")}")).Str("name"));
     }
 
+    [SkippableFact]
+    public async Task An_unpaired_surrogate_escape_in_a_text_field_is_refused_naming_the_field_and_stores_nothing()
+    {
+        using var client = await NewTenantAsync();
+
+        var answer = await client.PostAsync("contacts", """{"name":"a\ud800b","phone":"+15550003200"}""");
+
+        var problem = answer.AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("$.name", problem.Str("field"));
+        Assert.Contains("unpaired UTF-16 surrogate", problem.Str("detail"));
+        Assert.Equal(0, (await client.GetOkAsync("contacts")).GetProperty("data").GetArrayLength());
+    }
+
     public static TheoryData<string, string> Parameters => new()
     {
         { "messages?contact_id=con_%00x", "contact_id" },
