@@ -58,12 +58,13 @@ public sealed class WebhookSender : IDisposable
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
         HttpResponseMessage? response = null;
+        string? headers = null;
         try
         {
             using var request = Request(lease, payload, target, startedAt);
             response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var code = (int)response.StatusCode;
-            var headers = HeadersJson(response);
+            headers = HeadersJson(response);
             var body = await ReadCappedAsync(response, linked.Token);
             var error = code is >= 200 and < 300 ? null : $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
             return new AttemptOutcome(lease, startedAt, Elapsed(started), code, error is null ? null : ErrorKinds.HttpStatus, error is null ? null : ResponseText.Readable(error),
@@ -75,12 +76,12 @@ public sealed class WebhookSender : IDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return Failure(lease, startedAt, started, response, ErrorKinds.Timeout, $"No complete response within {_options.Timeout.TotalSeconds:0.###} s.");
+            return Failure(lease, startedAt, started, response, headers, ErrorKinds.Timeout, $"No complete response within {_options.Timeout.TotalSeconds:0.###} s.");
         }
         catch (Exception e)
         {
             var (kind, message) = AttemptFailure.Classify(e, answered: response is not null);
-            return Failure(lease, startedAt, started, response, kind, message);
+            return Failure(lease, startedAt, started, response, headers, kind, message);
         }
         finally
         {
@@ -105,9 +106,9 @@ public sealed class WebhookSender : IDisposable
     }
 
     /// <summary>A failed attempt; when the receiver had already answered, its status code and headers are kept.</summary>
-    private AttemptOutcome Failure(LeasedDelivery lease, DateTimeOffset startedAt, long started, HttpResponseMessage? response, string kind, string error) =>
-        new(lease, startedAt, Elapsed(started), response is null ? null : (int)response.StatusCode, kind, ResponseText.Readable(error),
-            response is null ? null : HeadersJson(response), null, null);
+    private AttemptOutcome Failure(LeasedDelivery lease, DateTimeOffset startedAt, long started, HttpResponseMessage? response, string? headers,
+        string kind, string error) =>
+        new(lease, startedAt, Elapsed(started), response is null ? null : (int)response.StatusCode, kind, ResponseText.Readable(error), headers, null, null);
 
     private int Elapsed(long started) => (int)Math.Min(int.MaxValue, _time.GetElapsedTime(started).TotalMilliseconds);
 
