@@ -60,6 +60,15 @@ internal sealed class SmallDisk : IAsyncDisposable
 
     public void Free() => File.Delete(FillerPath);
 
+    /// <summary>A new, empty folder on the disk owned by <paramref name="user"/>, as a server running as that user needs it.</summary>
+    public async Task<string> FolderForAsync(string user)
+    {
+        var folder = System.IO.Path.Combine(Path, user);
+        Directory.CreateDirectory(folder);
+        await RunAsync("chown", $"{user}:", folder);
+        return folder;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await RunAsync("umount", "-l", Path);
