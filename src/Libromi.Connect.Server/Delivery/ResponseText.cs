@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Libromi.Connect.Webhooks.Json;
 
 namespace Libromi.Connect.Server.Delivery;
 
@@ -25,7 +26,7 @@ public static class ResponseText
     /// <summary>Makes text from a receiver storable everywhere: NUL and unpaired surrogates are replaced.</summary>
     public static string Readable(string text)
     {
-        if (!text.Contains('\0', StringComparison.Ordinal) && !HasLoneSurrogate(text))
+        if (!text.Contains('\0', StringComparison.Ordinal) && JavaScriptJson.IsWellFormedText(text))
         {
             return text;
         }
@@ -83,21 +84,5 @@ public static class ResponseText
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(output.WrittenSpan);
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }
