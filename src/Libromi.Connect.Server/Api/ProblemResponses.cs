@@ -7,25 +7,25 @@ namespace Libromi.Connect.Server.Api;
 /// <summary>Turns every failure into RFC 9457 problem+json that says what to fix.</summary>
 public sealed partial class ProblemResponses(IProblemDetailsService problems, Storage.Database database, ILogger<ProblemResponses> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = database.IsUnavailable(exception) ? StoreUnavailable
             : database.IsUniqueViolation(exception) ? ConcurrentConflict
             : ToProblem(exception);
         if (problem.Status >= 500)
         {
-            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
-        context.Response.StatusCode = problem.Status ?? 500;
+        httpContext.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
         if (exception is ApiException { Status: 401 })
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
         }
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     private static ProblemDetails ToProblem(Exception exception) => exception switch

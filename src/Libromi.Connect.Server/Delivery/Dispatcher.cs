@@ -259,6 +259,7 @@ public sealed partial class Dispatcher(
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A slot lives as long as the dispatcher; its semaphore holds no unmanaged handle unless AvailableWaitHandle is read.")]
     private sealed class EndpointSlot(DeliveryOptions options)
     {
         public readonly SemaphoreSlim Gate = new(options.MaxConcurrencyPerEndpoint, options.MaxConcurrencyPerEndpoint);

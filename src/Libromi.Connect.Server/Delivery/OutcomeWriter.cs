@@ -33,7 +33,7 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
         }
     }
 
-    private async Task WriteWithRetryAsync(IReadOnlyList<AttemptOutcome> batch)
+    private async Task WriteWithRetryAsync(List<AttemptOutcome> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -67,7 +67,7 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
     /// Writes a batch that failed in halves, down to the outcome that cannot be stored; that one is recorded without the
     /// receiver's answer, so its attempt is still logged and counted.
     /// </summary>
-    private async Task WriteApartAsync(IReadOnlyList<AttemptOutcome> batch, Exception failure)
+    private async Task WriteApartAsync(List<AttemptOutcome> batch, Exception failure)
     {
         if (batch.Count == 1)
         {

@@ -135,7 +135,7 @@ public static class WebhookEventParser
         return false;
     }
 
-    private static WebhookEvent Typed<TData>(string id, string type, DateTimeOffset createdAt, JsonElement data)
+    private static WebhookEvent<TData> Typed<TData>(string id, string type, DateTimeOffset createdAt, JsonElement data)
         where TData : IWebhookEventData =>
         new WebhookEvent<TData>(id, type, createdAt, data,
             data.Deserialize<TData>(EventJson.Options) ?? throw new JsonException("'data' is null."));
