@@ -97,8 +97,8 @@ public static class ServerServices
         var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         return options.Provider.ToLowerInvariant() switch
         {
-            "sqlite" => new SqliteDatabase(options),
-            "postgres" => new PostgresDatabase(options),
+            "sqlite" => new SqliteDatabase(options, provider.GetRequiredService<TimeProvider>()),
+            "postgres" => new PostgresDatabase(options, provider.GetRequiredService<TimeProvider>()),
             _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported. Use 'sqlite' or 'postgres'."),
         };
     }

@@ -6,8 +6,11 @@ namespace Libromi.Connect.Server.Storage;
 /// The storage contract every provider fulfils. SQL shared by the providers is written once in the feature stores with
 /// <c>@name</c> parameters, integers for flags and times, and TEXT for JSON; what differs lives in <see cref="SqlDialect"/>.
 /// </summary>
-public abstract class Database : IAsyncDisposable
+public abstract class Database(TimeProvider? time) : IAsyncDisposable
 {
+    /// <summary>The clock that stamps what the store itself records (applied migrations).</summary>
+    protected TimeProvider Time { get; } = time ?? TimeProvider.System;
+
     public abstract string ProviderName { get; }
 
     public abstract SqlDialect Sql { get; }

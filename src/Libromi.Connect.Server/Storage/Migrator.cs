@@ -3,7 +3,7 @@ namespace Libromi.Connect.Server.Storage;
 /// <summary>Applies numbered schema steps that have not run yet, inside the caller's transaction.</summary>
 public static class Migrator
 {
-    public static async Task ApplyAsync(WriteScope scope, IReadOnlyList<string> migrations, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(WriteScope scope, IReadOnlyList<string> migrations, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using (var create = scope.Command("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"))
         {
@@ -22,7 +22,7 @@ public static class Migrator
             }
             await using var record = scope.Command("INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @t)")
                 .With("@v", version)
-                .With("@t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                .With("@t", now.ToUnixTimeMilliseconds());
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
     }

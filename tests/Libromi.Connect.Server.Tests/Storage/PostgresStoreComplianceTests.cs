@@ -13,7 +13,7 @@ public sealed class PostgresStoreComplianceTests : StoreCompliance
         _database = await PostgresServer.CreateDatabaseAsync();
         return _database is null
             ? (null, PostgresServer.HowToEnable)
-            : (new PostgresDatabase(new StorageOptions { Provider = "postgres", ConnectionString = _database.ConnectionString }), null);
+            : (new PostgresDatabase(new StorageOptions { Provider = "postgres", ConnectionString = _database.ConnectionString }, Time), null);
     }
 
     protected override async Task DeleteDatabaseAsync()

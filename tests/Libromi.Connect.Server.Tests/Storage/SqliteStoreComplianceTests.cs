@@ -10,7 +10,7 @@ public sealed class SqliteStoreComplianceTests : StoreCompliance
     protected override Task<(Database? Database, string? SkipReason)> CreateDatabaseAsync()
     {
         Directory.CreateDirectory(_directory);
-        Database database = new SqliteDatabase(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "libromi.db")}" });
+        Database database = new SqliteDatabase(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "libromi.db")}" }, Time);
         return Task.FromResult<(Database?, string?)>((database, null));
     }
 

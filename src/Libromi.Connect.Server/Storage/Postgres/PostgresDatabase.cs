@@ -14,7 +14,8 @@ public sealed class PostgresDatabase : Database
     private const long MigrationLock = 0x6C6962726F6D69;
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresDatabase(StorageOptions options)
+    public PostgresDatabase(StorageOptions options, TimeProvider? time = null)
+        : base(time)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
@@ -38,7 +39,7 @@ public sealed class PostgresDatabase : Database
             {
                 await migrationLock.ExecuteNonQueryAsync(cancellationToken);
             }
-            await Migrator.ApplyAsync(scope, PostgresSchema.Migrations, cancellationToken);
+            await Migrator.ApplyAsync(scope, PostgresSchema.Migrations, Time.GetUtcNow(), cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (IsUnavailable(e) && e is not StoreUnavailableException)

@@ -15,7 +15,8 @@ public sealed class SqliteDatabase : Database
     private readonly int _busyTimeoutMs;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public SqliteDatabase(StorageOptions options)
+    public SqliteDatabase(StorageOptions options, TimeProvider? time = null)
+        : base(time)
     {
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "Data Source=libromi.db")
         {
@@ -57,7 +58,7 @@ public sealed class SqliteDatabase : Database
                 await wal.ExecuteNonQueryAsync(cancellationToken);
             }
             await using var scope = await BeginWriteAsync(cancellationToken);
-            await Migrator.ApplyAsync(scope, SqliteSchema.Migrations, cancellationToken);
+            await Migrator.ApplyAsync(scope, SqliteSchema.Migrations, Time.GetUtcNow(), cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
         catch (SqliteException e) when (IsUnavailable(e))
