@@ -31,7 +31,7 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task An_Api_PublicUrl_that_is_not_an_absolute_http_url_stops_the_server_at_start()
     {
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => TestServer.StartAsync(new Dictionary<string, string?> { ["Api:PublicUrl"] = "libromi.example.com" }));
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestServer.StartAsync(new Dictionary<string, string?> { ["Api:PublicUrl"] = "libromi.example.com" }));
 
         Assert.Contains("Api:PublicUrl", failure.Message, StringComparison.Ordinal);
     }
