@@ -9,7 +9,12 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = database.IsUnavailable(exception) ? StoreUnavailable
+        var unavailable = database.IsUnavailable(exception);
+        if (unavailable)
+        {
+            database.ForgetConnections();
+        }
+        var problem = unavailable ? StoreUnavailable
             : database.IsUniqueViolation(exception) ? ConcurrentConflict
             : ToProblem(exception);
         if (problem.Status >= 500)

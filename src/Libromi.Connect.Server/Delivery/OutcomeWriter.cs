@@ -52,6 +52,7 @@ public sealed partial class OutcomeWriter(Database database, TimeProvider time, 
             {
                 // The store is briefly unavailable: the leases still protect these deliveries, so keep trying before giving up.
                 LogWriteFailed(logger, e, batch.Count, attempt);
+                database.ForgetConnections();
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), time);
             }
             catch (Exception e)

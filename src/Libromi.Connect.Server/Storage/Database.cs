@@ -27,8 +27,19 @@ public abstract class Database(TimeProvider? time) : IAsyncDisposable
     /// <summary>True when the exception reports a violated unique constraint.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
 
-    /// <summary>True when the exception means the database could not be reached: nothing was changed, and a retry may succeed.</summary>
+    /// <summary>
+    /// True when the exception is a fault of the store rather than of the request (unreachable, full, locked, damaged):
+    /// nothing was changed, and a retry may succeed. Only classifies; see <see cref="ForgetConnections"/>.
+    /// </summary>
     public virtual bool IsUnavailable(Exception exception) => exception is StoreUnavailableException;
+
+    /// <summary>
+    /// Drops this store's idle pooled connections, to call once a fault was seen: after a database restart (or a file
+    /// put back) each idle connection is dead or points at the old file, and would otherwise fail one more request.
+    /// </summary>
+    public virtual void ForgetConnections()
+    {
+    }
 
     public abstract ValueTask DisposeAsync();
 }

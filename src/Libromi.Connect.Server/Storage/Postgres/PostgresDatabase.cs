@@ -44,6 +44,7 @@ public sealed class PostgresDatabase : Database
         }
         catch (Exception e) when (IsUnavailable(e) && e is not StoreUnavailableException)
         {
+            ForgetConnections();
             throw Unavailable(e);
         }
     }
@@ -81,13 +82,10 @@ public sealed class PostgresDatabase : Database
 
     /// <summary>
     /// Faults of the database rather than of the request: refused or broken connections, the server shutting down or
-    /// starting up, a full disk, an I/O error, damaged data. Once seen,
-    /// the pool is emptied: after a server restart every idle pooled connection is dead, and each would otherwise fail one
-    /// more request before the pool noticed.
+    /// starting up, a full disk, an I/O error, damaged data.
     /// </summary>
-    public override bool IsUnavailable(Exception exception)
-    {
-        var unavailable = exception switch
+    public override bool IsUnavailable(Exception exception) =>
+        exception switch
         {
             StoreUnavailableException => true,
             // 08: connection; 53: out of disk, memory or connections; 58: I/O; XX001/XX002: damaged data or index.
@@ -99,12 +97,8 @@ public sealed class PostgresDatabase : Database
             NpgsqlException => true,
             _ => false,
         };
-        if (unavailable)
-        {
-            _dataSource.Clear();
-        }
-        return unavailable;
-    }
+
+    public override void ForgetConnections() => _dataSource.Clear();
 
     public override async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
 

@@ -28,7 +28,10 @@ public sealed partial class PostgresWakeListener(Database database, DeliverySign
             }
             catch (Exception e)
             {
-                database.IsUnavailable(e);
+                if (database.IsUnavailable(e))
+                {
+                    database.ForgetConnections();
+                }
                 LogListenFailed(logger, e);
                 await Task.Delay(ReconnectDelay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }

@@ -77,7 +77,7 @@ public sealed class SqliteDatabase : Database
             // Pooled connections keep writing to a deleted file, where nothing survives a restart: refuse instead.
             if (!IsInMemory && !File.Exists(DataSource))
             {
-                SqliteConnection.ClearAllPools();
+                ForgetConnections();
                 throw new StoreUnavailableException($"The SQLite database file '{DataSource}' is gone.", new FileNotFoundException(null, DataSource));
             }
             var connection = await OpenAsync(cancellationToken);
@@ -109,6 +109,12 @@ public sealed class SqliteDatabase : Database
     public override bool IsUnavailable(Exception exception) =>
         exception is StoreUnavailableException
         || exception is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26 };
+
+    public override void ForgetConnections()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     public override ValueTask DisposeAsync()
     {
