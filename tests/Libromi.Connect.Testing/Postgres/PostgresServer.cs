@@ -28,19 +28,6 @@ public static class PostgresServer
         return admin is null ? null : await TestDatabase.CreateAsync(admin);
     }
 
-    /// <summary>
-    /// Creates an empty database whose tables live in <paramref name="directory"/>; null when the tests have no server
-    /// of their own on this machine (an external <see cref="EnvironmentVariable"/> server cannot reach the directory).
-    /// </summary>
-    public static async Task<TestDatabase?> CreateDatabaseInAsync(string directory)
-    {
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable)) || await Admin.Value is not { } admin)
-        {
-            return null;
-        }
-        return await TestDatabase.CreateInAsync(admin, directory);
-    }
-
     private static async Task<string?> FindAsync()
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
