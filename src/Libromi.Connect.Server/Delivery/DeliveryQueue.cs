@@ -16,16 +16,16 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
         var leaseUntil = now + options.Value.Timeout + options.Value.LeaseMargin;
         var leased = new List<LeasedDelivery>(limit);
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await using (var lease = scope.Command(database.Sql.LeaseDeliveries(excludedWebhooks.Count, onlyWebhook is not null))
+        await using (var lease = scope.Command(onlyWebhook is null ? database.Sql.LeaseDeliveries : database.Sql.LeaseDeliveriesOf)
             .With("@now", now.ToUnixTimeMilliseconds()).With("@lease_until", leaseUntil.ToUnixTimeMilliseconds()).With("@limit", limit))
         {
-            if (onlyWebhook is not null)
+            if (onlyWebhook is null)
+            {
+                lease.With("@excluded", database.Sql.WebhookList(excludedWebhooks));
+            }
+            else
             {
                 lease.With("@only", onlyWebhook);
-            }
-            for (var i = 0; i < excludedWebhooks.Count; i++)
-            {
-                lease.With("@x" + i, excludedWebhooks[i]);
             }
             await using var reader = await lease.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -6,11 +6,23 @@ public abstract class SqlDialect
     /// <summary>
     /// Leases up to <c>@limit</c> due pending deliveries: sets <c>next_attempt_at</c> to the lease's end (so an expired lease
     /// is simply due again), bumps <c>lease_token</c> (the fence) and returns
-    /// <c>id, lease_token, event_id, webhook_id, attempt_count, max_attempts</c>.
-    /// <paramref name="excludedWebhooks"/> parameters are named <c>@x0</c>, <c>@x1</c>, …; with
-    /// <paramref name="oneWebhook"/> only the webhook in <c>@only</c> is leased from.
+    /// <c>id, lease_token, event_id, webhook_id, attempt_count, max_attempts</c>. Deliveries of the webhooks in the list
+    /// parameter <c>@excluded</c> (see <see cref="WebhookList"/>) are left alone. One text whatever the list holds, so
+    /// the statement is prepared once.
     /// </summary>
-    public abstract string LeaseDeliveries(int excludedWebhooks, bool oneWebhook = false);
+    public string LeaseDeliveries => field ??= Lease("AND NOT " + WebhookIn("@excluded"));
+
+    /// <summary>As <see cref="LeaseDeliveries"/>, from the one webhook in <c>@only</c>.</summary>
+    public string LeaseDeliveriesOf => field ??= Lease("AND webhook_id = @only");
+
+    /// <summary>The value of a list parameter of webhook ids, as <see cref="WebhookIn"/> reads it.</summary>
+    public abstract object WebhookList(IReadOnlyList<string> webhookIds);
+
+    /// <summary>The lease statement with <paramref name="webhookFilter"/> on the due deliveries it picks.</summary>
+    protected abstract string Lease(string webhookFilter);
+
+    /// <summary>A condition that is true when <c>webhook_id</c> is in the list parameter <paramref name="parameter"/>.</summary>
+    protected abstract string WebhookIn(string parameter);
 
     /// <summary>
     /// Blocks until no other write transaction holds the lock named by the text parameter <c>@lock</c>, and holds it until
@@ -20,8 +32,4 @@ public abstract class SqlDialect
 
     /// <summary>Run inside a write transaction, wakes the delivery workers of every node once it commits; null with one node.</summary>
     public virtual string? WakeWorkers => null;
-
-    protected static string WebhookFilter(int excluded, bool oneWebhook) =>
-        (oneWebhook ? " AND webhook_id = @only" : "")
-        + (excluded == 0 ? "" : " AND webhook_id NOT IN (" + string.Join(", ", Enumerable.Range(0, excluded).Select(i => "@x" + i)) + ")");
 }
