@@ -13,21 +13,22 @@ public sealed class EndpointCircuit(DeliveryOptions options)
     private readonly Lock _gate = new();
     private int _failuresInARow;
     private TimeSpan _coolDown = options.CircuitBreakerCoolDown;
-    private DateTimeOffset? _openUntil;
-    private bool _probing;
+    private DateTimeOffset _openUntil;
 
     // Read on every dispatcher loop for every endpoint, so kept readable without taking the lock.
-    private volatile bool _holdsBack;
+    private volatile CircuitState _state;
+
+    public CircuitState State => _state;
 
     /// <summary>True while the endpoint's deliveries must not be leased in bulk: open, or waiting for its probe.</summary>
-    public bool HoldsBack => _holdsBack;
+    public bool HoldsBack => _state != CircuitState.Closed;
 
     /// <summary>When the cool-down ends, while it is running; null otherwise.</summary>
     public DateTimeOffset? OpenUntil(DateTimeOffset now)
     {
         lock (_gate)
         {
-            return _openUntil > now && !_probing ? _openUntil : null;
+            return _state == CircuitState.Open && _openUntil > now ? _openUntil : null;
         }
     }
 
@@ -36,11 +37,11 @@ public sealed class EndpointCircuit(DeliveryOptions options)
     {
         lock (_gate)
         {
-            if (_openUntil is null || _openUntil > now || _probing)
+            if (_state != CircuitState.Open || _openUntil > now)
             {
                 return false;
             }
-            _probing = true;
+            _state = CircuitState.Probing;
             return true;
         }
     }
@@ -50,9 +51,7 @@ public sealed class EndpointCircuit(DeliveryOptions options)
     {
         lock (_gate)
         {
-            _probing = false;
-            _openUntil = null;
-            _holdsBack = false;
+            _state = CircuitState.Closed;
             _failuresInARow = Math.Max(options.CircuitBreakerThreshold - 1, 0);
         }
     }
@@ -62,37 +61,38 @@ public sealed class EndpointCircuit(DeliveryOptions options)
     {
         lock (_gate)
         {
-            _probing = false;
+            if (_state == CircuitState.Probing)
+            {
+                _state = CircuitState.Open;
+            }
         }
     }
 
     public void Record(bool succeeded, DateTimeOffset now)
     {
         // The common case, a success on a healthy endpoint, changes nothing: skip the lock every attempt would take.
-        if (succeeded && !_holdsBack && Volatile.Read(ref _failuresInARow) == 0)
+        if (succeeded && _state == CircuitState.Closed && Volatile.Read(ref _failuresInARow) == 0)
         {
             return;
         }
         lock (_gate)
         {
-            if (succeeded)
+            switch (_state, succeeded)
             {
-                _failuresInARow = 0;
-                _coolDown = options.CircuitBreakerCoolDown;
-                _openUntil = null;
-                _holdsBack = false;
-                _probing = false;
-                return;
-            }
-            if (_probing)
-            {
-                _probing = false;
-                Open(now);
-                return;
-            }
-            if (options.CircuitBreakerThreshold > 0 && _openUntil is null && ++_failuresInARow >= options.CircuitBreakerThreshold)
-            {
-                Open(now);
+                case (_, true):
+                    _failuresInARow = 0;
+                    _coolDown = options.CircuitBreakerCoolDown;
+                    _state = CircuitState.Closed;
+                    break;
+                case (CircuitState.Probing, false):
+                    Open(now);
+                    break;
+                case (CircuitState.Closed, false) when options.CircuitBreakerThreshold > 0 && ++_failuresInARow >= options.CircuitBreakerThreshold:
+                    Open(now);
+                    break;
+                default:
+                    // Failures reported while open come from attempts started before it opened: they do not extend it.
+                    break;
             }
         }
     }
@@ -100,7 +100,7 @@ public sealed class EndpointCircuit(DeliveryOptions options)
     private void Open(DateTimeOffset now)
     {
         _openUntil = now + _coolDown;
-        _holdsBack = true;
+        _state = CircuitState.Open;
         var doubled = _coolDown * 2;
         var max = options.CircuitBreakerMaxCoolDown > options.CircuitBreakerCoolDown ? options.CircuitBreakerMaxCoolDown : options.CircuitBreakerCoolDown;
         _coolDown = doubled < max ? doubled : max;

@@ -110,4 +110,59 @@ public sealed class EndpointCircuitTests
 
         Assert.Null(circuit.OpenUntil(Start));
     }
+
+    [Theory]
+    [InlineData(CircuitState.Closed, "success", CircuitState.Closed)]
+    [InlineData(CircuitState.Closed, "failure", CircuitState.Closed)]
+    [InlineData(CircuitState.Closed, "probe abandoned", CircuitState.Closed)]
+    [InlineData(CircuitState.Closed, "cool-down over", CircuitState.Closed)]
+    [InlineData(CircuitState.Open, "success", CircuitState.Closed)]
+    [InlineData(CircuitState.Open, "failure", CircuitState.Open)]
+    [InlineData(CircuitState.Open, "probe abandoned", CircuitState.Open)]
+    [InlineData(CircuitState.Open, "cool-down over", CircuitState.Probing)]
+    [InlineData(CircuitState.Probing, "success", CircuitState.Closed)]
+    [InlineData(CircuitState.Probing, "failure", CircuitState.Open)]
+    [InlineData(CircuitState.Probing, "probe abandoned", CircuitState.Open)]
+    [InlineData(CircuitState.Probing, "nothing to probe", CircuitState.Closed)]
+    [InlineData(CircuitState.Probing, "cool-down over", CircuitState.Probing)]
+    public void Each_state_moves_on_each_event_as_the_table_says(CircuitState from, string happening, CircuitState to)
+    {
+        var circuit = new EndpointCircuit(Options);
+        var now = Start;
+        if (from != CircuitState.Closed)
+        {
+            circuit.Record(false, now);
+            circuit.Record(false, now);
+            circuit.Record(false, now);
+        }
+        if (from == CircuitState.Probing)
+        {
+            now = now.AddSeconds(5);
+            Assert.True(circuit.TryStartProbe(now));
+        }
+        Assert.Equal(from, circuit.State);
+
+        var later = now.AddSeconds(5);
+        switch (happening)
+        {
+            case "success":
+                circuit.Record(true, now);
+                break;
+            case "failure":
+                circuit.Record(false, now);
+                break;
+            case "probe abandoned":
+                circuit.ProbeAbandoned();
+                break;
+            case "nothing to probe":
+                circuit.ProbeFoundNothing();
+                break;
+            case "cool-down over":
+                Assert.Equal(to != from, circuit.TryStartProbe(later));
+                break;
+        }
+
+        Assert.Equal(to, circuit.State);
+        Assert.Equal(to != CircuitState.Closed, circuit.HoldsBack);
+    }
 }
