@@ -23,7 +23,9 @@ public sealed partial class Dispatcher(
     private static readonly TimeSpan MaxGateWait = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, EndpointSlot> _endpoints = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
+    private int _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,10 +36,14 @@ public sealed partial class Dispatcher(
         }
         finally
         {
-            while (Volatile.Read(ref _inFlight) > 0)
+            // The loop starts nothing more; the last attempt to finish (or this check, if none is left) completes the drain.
+            // Both sides use a full fence (Exchange, Decrement), so one of them always sees the other's write.
+            Interlocked.Exchange(ref _stopping, 1);
+            if (Volatile.Read(ref _inFlight) == 0)
             {
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(100), TimeProvider.System, CancellationToken.None);
+                _drained.TrySetResult();
             }
+            await _drained.Task;
             writer.Complete();
             await writing;
         }
@@ -247,6 +253,10 @@ public sealed partial class Dispatcher(
         writer.Enqueue(outcome);
         var outstanding = Interlocked.Decrement(ref slot.Outstanding);
         var inFlight = Interlocked.Decrement(ref _inFlight);
+        if (inFlight == 0 && Volatile.Read(ref _stopping) == 1)
+        {
+            _drained.TrySetResult();
+        }
         // Wake the loop only when this finish makes room it was waiting for. Waking it on every finish made it lease
         // again and again for an endpoint that is still full, walking every due delivery each time for nothing.
         // (What an outcome schedules, a retry or a hand-back, wakes it through the OutcomeWriter once stored.)
