@@ -6,8 +6,11 @@ using Libromi.Connect.Server.Storage;
 
 namespace Libromi.Connect.Server.Delivery;
 
-/// <summary>SQL for reading deliveries and queueing them again from the API.</summary>
-public static class DeliveryStore
+/// <summary>
+/// Every statement on <c>deliveries</c> and <c>delivery_attempts</c>, by concern: reading them for the API (here), queueing
+/// them (<c>DeliveryStore.Queue.cs</c>) and the engine's leasing and recording (<c>DeliveryStore.Engine.cs</c>).
+/// </summary>
+public static partial class DeliveryStore
 {
     public const string Prefix = "dlv";
     public static readonly string[] Statuses = ["pending", "succeeded", "failed"];

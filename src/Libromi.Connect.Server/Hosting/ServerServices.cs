@@ -2,6 +2,8 @@ using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Contacts;
 using Libromi.Connect.Server.Delivery;
+using Libromi.Connect.Server.Delivery.Engine;
+using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Storage;
@@ -46,11 +48,7 @@ public static class ServerServices
         services.AddSingleton<MessageService>();
 
         services.AddSingleton<DeliverySignal>();
-        services.AddSingleton<DeliveryQueue>();
-        services.AddSingleton<RetryPolicy>();
-        services.AddSingleton<WebhookSender>();
         services.AddSingleton<Listen.ListenRelay>();
-        services.AddSingleton<OutcomeWriter>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<PrivateNetworksWarning>();
         var node = NodeOptions.Read(configuration);
@@ -61,7 +59,7 @@ public static class ServerServices
         }
         if (node.Delivers)
         {
-            services.AddHostedService<Dispatcher>();
+            AddDeliveryEngine(services);
             if (string.Equals(configuration["Storage:Provider"], "postgres", StringComparison.OrdinalIgnoreCase))
             {
                 services.AddHostedService<PostgresWakeListener>();
@@ -101,5 +99,19 @@ public static class ServerServices
             "postgres" => new PostgresDatabase(options, provider.GetRequiredService<TimeProvider>()),
             _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported. Use 'sqlite' or 'postgres'."),
         };
+    }
+
+    /// <summary>The engine's stages; the recorder is registered first so that it stops last, after the dispatcher has drained.</summary>
+    private static void AddDeliveryEngine(IServiceCollection services)
+    {
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<EndpointGovernor>();
+        services.AddSingleton(sp => new RetryPolicy(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value, Random.Shared));
+        services.AddSingleton<IDeliveryTransport, HttpTransport>();
+        services.AddSingleton<IDeliveryTransport, Listen.ListenTransport>();
+        services.AddSingleton<AttemptRunner>();
+        services.AddSingleton<OutcomeRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutcomeRecorder>());
+        services.AddHostedService<Dispatcher>();
     }
 }

@@ -1,3 +1,4 @@
+using Libromi.Connect.Server.Delivery.Transports;
 using System.Text;
 using System.Text.Json;
 using Libromi.Connect.Server.Api;

@@ -14,6 +14,24 @@ public static class DbCommandExtensions
         return command;
     }
 
+    /// <summary>Sets a parameter added by <see cref="With"/>, for a command executed once per row.</summary>
+    public static DbCommand Set(this DbCommand command, string name, object? value)
+    {
+        command.Parameters[name].Value = value ?? DBNull.Value;
+        return command;
+    }
+
+    /// <summary><paramref name="sqlPrefix"/> followed by <c>(@v0, @v1, ...)</c>, one parameter per value.</summary>
+    public static DbCommand SqlIn(this DbConnection connection, string sqlPrefix, IReadOnlyList<string> values)
+    {
+        var command = connection.Sql(sqlPrefix + "(" + string.Join(", ", values.Select((_, i) => "@v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")");
+        for (var i = 0; i < values.Count; i++)
+        {
+            command.With("@v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i]);
+        }
+        return command;
+    }
+
     public static DbCommand Sql(this DbConnection connection, string sql)
     {
         var command = connection.CreateCommand();

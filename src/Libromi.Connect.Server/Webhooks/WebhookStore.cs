@@ -1,12 +1,13 @@
 using System.Data.Common;
 using System.Text.Json;
+using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Storage;
 
 namespace Libromi.Connect.Server.Webhooks;
 
 /// <summary>SQL for webhooks.</summary>
-public static class WebhookStore
+public static partial class WebhookStore
 {
     // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
     private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at";
@@ -14,9 +15,10 @@ public static class WebhookStore
     public static async Task InsertAsync(WriteScope scope, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
     {
         await using var insert = scope.Command($"""
-            INSERT INTO webhooks (account_id, event_mask, session_expires_at, secret, {Columns})
-            VALUES (@a, @mask, @session, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u)
-            """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt).With("@id", webhook.Id).With("@url", webhook.Url)
+            INSERT INTO webhooks (account_id, event_mask, session_expires_at, transport, secret, {Columns})
+            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u)
+            """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt)
+            .With("@transport", (int)(sessionExpiresAt is null ? TransportKind.Http : TransportKind.Listen)).With("@id", webhook.Id).With("@url", webhook.Url)
             .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
             .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds());
         await insert.ExecuteNonQueryAsync(cancellationToken);

@@ -5,6 +5,8 @@ using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Contacts;
 using Libromi.Connect.Server.Delivery;
+using Libromi.Connect.Server.Delivery.Engine;
+using Libromi.Connect.Server.Delivery.Outcomes;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Webhooks;
@@ -84,7 +86,7 @@ public abstract class StoreCompliance : IAsyncLifetime
         var (account, webhook) = await CreateWebhookAsync();
         await AppendEventsAsync(account, 1);
         var first = Assert.Single(await Queue().LeaseAsync(10, [], CancellationToken.None));
-        await Writer().WriteAsync([Failed(first)], CancellationToken.None);
+        await Recorder().WriteAsync([Failed(first)], CancellationToken.None);
         await AppendEventsAsync(account, 2);
 
         Time.Advance(TimeSpan.FromSeconds(1));
@@ -138,12 +140,12 @@ public abstract class StoreCompliance : IAsyncLifetime
         Time.Advance(LeaseLength);
         var current = Assert.Single(await Queue().LeaseAsync(10, [], CancellationToken.None));
 
-        await Writer().WriteAsync([Succeeded(stale)], CancellationToken.None);
+        await Recorder().WriteAsync([Succeeded(stale)], CancellationToken.None);
         var untouched = await FindDeliveryAsync(account, stale.Id);
         Assert.Equal("pending", untouched.Status);
         Assert.Empty(untouched.Attempts!);
 
-        await Writer().WriteAsync([Succeeded(current)], CancellationToken.None);
+        await Recorder().WriteAsync([Succeeded(current)], CancellationToken.None);
         var done = await FindDeliveryAsync(account, stale.Id);
         Assert.Equal("succeeded", done.Status);
         Assert.Single(done.Attempts!);
@@ -292,14 +294,15 @@ public abstract class StoreCompliance : IAsyncLifetime
         var leases = await Queue().LeaseAsync(10, [], CancellationToken.None);
         Assert.Equal(8, leases.Count);
         var poison = leases[3];
-        var writer = Writer();
+        using var recorder = Recorder();
+        await recorder.StartAsync(CancellationToken.None);
         foreach (var lease in leases)
         {
             // A NUL is what PostgreSQL refuses in text; the sender never stores one, this is the last line of defence.
-            writer.Enqueue(lease == poison ? Failed(lease) with { ResponseBody = "a\0b", Error = "HTTP 500 \0" } : Succeeded(lease));
+            var decided = lease == poison ? Failed(lease) : Succeeded(lease);
+            recorder.Enqueue(lease, lease == poison ? decided.Step with { Attempt = decided.Step.Attempt! with { ResponseBody = "a\0b", Error = "HTTP 500 \0" } } : decided.Step);
         }
-        writer.Complete();
-        await writer.RunAsync();
+        await recorder.StopAsync(CancellationToken.None);
 
         foreach (var lease in leases)
         {
@@ -322,11 +325,16 @@ public abstract class StoreCompliance : IAsyncLifetime
 
     private DeliveryQueue Queue() => new(Database, Time, _options);
 
-    private OutcomeWriter Writer() => new(Database, Time, new RetryPolicy(_options), new DeliverySignal(), _options, NullLogger<OutcomeWriter>.Instance);
+    private OutcomeRecorder Recorder() => new(Database, Time, new DeliverySignal(), _options, NullLogger<OutcomeRecorder>.Instance);
 
-    private AttemptOutcome Succeeded(LeasedDelivery lease) => new(lease, Time.GetUtcNow(), 12, 200, null, null, "{}", "ok", null);
+    private DecidedOutcome Succeeded(LeasedDelivery lease) =>
+        Decide(lease, new Delivered(lease, Time.GetUtcNow(), 12, new AttemptResponse(200, "{}", "ok")));
 
-    private AttemptOutcome Failed(LeasedDelivery lease) => new(lease, Time.GetUtcNow(), 12, 500, "http_status", "HTTP 500", "{}", "down", null);
+    private DecidedOutcome Failed(LeasedDelivery lease) =>
+        Decide(lease, new Failed(lease, Time.GetUtcNow(), 12, ErrorKinds.HttpStatus, "HTTP 500", new AttemptResponse(500, "{}", "down")));
+
+    private DecidedOutcome Decide(LeasedDelivery lease, AttemptOutcome outcome) =>
+        new(lease, DeliveryTransition.Next(lease, outcome, Time.GetUtcNow(), new RetryPolicy(_options.Value, new Random(7))));
 
     private async Task<(string Account, string Webhook)> CreateWebhookAsync(string? account = null)
     {

@@ -113,5 +113,10 @@ internal static class SqliteSchema
         """,
         // 2: the purge of expired idempotency keys finds them without scanning the table.
         "CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);",
+        // 3: how a webhook's deliveries travel (0 HTTP, 1 listen session), instead of guessing it from its columns.
+        """
+        ALTER TABLE webhooks ADD COLUMN transport INTEGER NOT NULL DEFAULT 0;
+        UPDATE webhooks SET transport = 1 WHERE session_expires_at IS NOT NULL;
+        """,
     ];
 }

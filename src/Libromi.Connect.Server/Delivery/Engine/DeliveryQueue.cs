@@ -1,0 +1,55 @@
+using Libromi.Connect.Server.Delivery.Transports;
+using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace Libromi.Connect.Server.Delivery.Engine;
+
+/// <summary>The lease stage: take due deliveries for a while, load what sending them needs, tell when the next one is due.</summary>
+public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions<DeliveryOptions> options)
+{
+    /// <summary>Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for <paramref name="onlyWebhook"/>.</summary>
+    public async Task<List<LeasedDelivery>> LeaseAsync(int limit, IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken, string? onlyWebhook = null)
+    {
+        var now = time.GetUtcNow();
+        var leaseUntil = now + options.Value.Timeout + options.Value.LeaseMargin;
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        var leased = await DeliveryStore.LeaseAsync(scope, database.Sql, now, leaseUntil, limit, excludedWebhooks, onlyWebhook, cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return leased;
+    }
+
+    /// <summary>
+    /// Moves the due deliveries of an endpoint whose circuit has just opened to when it reopens, so leasing does not
+    /// step over them meanwhile.
+    /// </summary>
+    public async Task DeferAsync(string webhookId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        await DeliveryStore.DeferAsync(scope, webhookId, until, time.GetUtcNow(), cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// When the earliest pending delivery due after <paramref name="after"/> falls due (an expired lease counts as due),
+    /// or null when none is. Deliveries due by <paramref name="after"/> are left out: after a lease at that time took
+    /// nothing, they belong to endpoints that were skipped (saturated, or their circuit open), whose own wake-up comes
+    /// from a finishing send or the circuit's reopening.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await DeliveryStore.NextDueAsync(connection, after, cancellationToken);
+    }
+
+    /// <summary>The events and webhooks a leased batch needs; rows that cannot be read are missing from the result.</summary>
+    public async Task<(Dictionary<string, EventPayload> Events, Dictionary<string, DeliveryTarget> Targets)> LoadAsync(
+        IReadOnlyList<LeasedDelivery> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var events = await Events.EventStore.PayloadsAsync(connection, batch.Select(d => d.EventId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var targets = await WebhookStore.TargetsAsync(connection, batch.Select(d => d.WebhookId).Distinct(StringComparer.Ordinal).ToList(),
+            time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        return (events, targets);
+    }
+}

@@ -1,0 +1,38 @@
+using Libromi.Connect.Server.Delivery.Outcomes;
+
+namespace Libromi.Connect.Server.Delivery.Engine;
+
+/// <summary>
+/// The delivery state machine, as one pure function: the leased delivery, how its attempt ended, the time, and the retry
+/// policy go in; the next state, the attempt to log and the endpoint's health come out. The dispatcher feeds the health to
+/// the circuit breaker and the recorder stores the rest, so neither decides anything on its own.
+/// </summary>
+public static class DeliveryTransition
+{
+    public const string DisabledMessage = "The webhook is disabled; the delivery was not sent. Re-enable the webhook, then recover or retry the delivery.";
+
+    public static DeliveryStep Next(LeasedDelivery lease, AttemptOutcome outcome, DateTimeOffset now, RetryPolicy policy)
+    {
+        var attempt = lease.AttemptCount + 1;
+        switch (outcome)
+        {
+            case Delivered d:
+                return new DeliveryStep(DeliveryStatus.Succeeded, now,
+                    new AttemptLogEntry(attempt, d.StartedAt, d.DurationMs, d.Response.StatusCode, null, null, d.Response.Headers, d.Response.Body),
+                    EndpointHealth.Succeeded);
+            case Failed f:
+                var log = new AttemptLogEntry(attempt, f.StartedAt, f.DurationMs, f.Response?.StatusCode, f.Kind, f.Error, f.Response?.Headers, f.Response?.Body);
+                return !f.Retryable || attempt >= lease.MaxAttempts
+                    ? new DeliveryStep(DeliveryStatus.Failed, now, log, f.Gone ? EndpointHealth.Gone : EndpointHealth.Failed)
+                    : new DeliveryStep(DeliveryStatus.Pending, now + policy.DelayAfter(attempt, f.RetryAfter), log, EndpointHealth.Failed);
+            case Skipped { Reason: SkipReason.WebhookDisabled } s:
+                return new DeliveryStep(DeliveryStatus.Failed, now,
+                    new AttemptLogEntry(attempt, s.StartedAt, 0, null, ErrorKinds.WebhookDisabled, DisabledMessage, null, null),
+                    EndpointHealth.Unchanged);
+            case Skipped:
+                return new DeliveryStep(DeliveryStatus.Pending, now, null, EndpointHealth.Unchanged);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "Not an outcome of this engine.");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using Libromi.Connect.Server.Delivery.Outcomes;
+using Libromi.Connect.Server.Delivery.Transports;
+using Microsoft.Extensions.Options;
+
+namespace Libromi.Connect.Server.Delivery.Engine;
+
+/// <summary>
+/// The delivery loop, one stage after another: lease due deliveries while there is capacity (<see cref="DeliveryQueue"/>),
+/// let the <see cref="EndpointGovernor"/> admit each attempt, run it (<see cref="AttemptRunner"/>), decide what its
+/// outcome means (<see cref="DeliveryTransition"/>) and hand that to the <see cref="OutcomeRecorder"/>. Idle, it sleeps
+/// until a commit wakes it, a send finishes, or the next retry falls due — never a polling loop on the hot path.
+/// </summary>
+public sealed partial class Dispatcher(
+    DeliveryQueue queue,
+    EndpointGovernor governor,
+    AttemptRunner runner,
+    RetryPolicy retries,
+    OutcomeRecorder recorder,
+    DeliverySignal signal,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<Dispatcher> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
+    private int _stopping;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await LoopAsync(stoppingToken);
+        }
+        finally
+        {
+            // The loop starts nothing more; the last attempt to finish (or this check, if none is left) completes the drain.
+            // Both sides use a full fence (Exchange, Decrement), so one of them always sees the other's write.
+            Interlocked.Exchange(ref _stopping, 1);
+            if (Volatile.Read(ref _inFlight) == 0)
+            {
+                _drained.TrySetResult();
+            }
+            await _drained.Task;
+            recorder.Complete();
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var capacity = o.MaxConcurrency - Volatile.Read(ref _inFlight);
+                if (capacity <= 0)
+                {
+                    await signal.WaitAsync(o.IdleCheckInterval, time, stoppingToken);
+                    continue;
+                }
+                var survey = governor.Survey(time.GetUtcNow());
+                foreach (var (webhookId, until) in survey.Deferrals)
+                {
+                    await queue.DeferAsync(webhookId, until, stoppingToken);
+                }
+                var probed = 0;
+                foreach (var webhookId in survey.Probes)
+                {
+                    probed += await ProbeAsync(webhookId, stoppingToken);
+                }
+                var leasedAt = time.GetUtcNow();
+                var batch = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), survey.Excluded, stoppingToken);
+                if (batch.Count == 0)
+                {
+                    var idle = probed == 0 ? await WakeTimeAsync(leasedAt, survey.Reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
+                    if (idle > TimeSpan.Zero)
+                    {
+                        await signal.WaitAsync(idle, time, stoppingToken);
+                    }
+                    continue;
+                }
+                await StartAsync(batch, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The store is unreachable (or restarting): leased work stays protected by its leases; try again shortly.
+                LogLoopFailed(logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Sends one due delivery of an endpoint whose cool-down has ended; returns how many were started.</summary>
+    private async Task<int> ProbeAsync(string webhookId, CancellationToken stoppingToken)
+    {
+        List<LeasedDelivery> probe;
+        try
+        {
+            probe = await queue.LeaseAsync(1, [], stoppingToken, webhookId);
+        }
+        catch
+        {
+            governor.CircuitOf(webhookId)?.ProbeAbandoned();
+            throw;
+        }
+        if (probe.Count == 0)
+        {
+            governor.CircuitOf(webhookId)?.ProbeFoundNothing();
+            return 0;
+        }
+        await StartAsync(probe, stoppingToken);
+        return 1;
+    }
+
+    /// <summary>
+    /// When the idle loop should look again: the next due time after the lease that took nothing, a circuit's
+    /// reopening, or the safety-net interval, whichever is first. What was due by then belongs to skipped endpoints and
+    /// must not hide everyone else's retries (a finishing send or the reopening wakes the loop for those); what fell due
+    /// while the lease ran wakes it at once. An absolute time, so a clock that moves while the store is asked is not
+    /// waited out twice.
+    /// </summary>
+    private async Task<DateTimeOffset> WakeTimeAsync(DateTimeOffset leasedAt, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
+    {
+        var wake = time.GetUtcNow() + options.Value.IdleCheckInterval;
+        if (circuitReopens < wake)
+        {
+            wake = circuitReopens.Value;
+        }
+        if (await queue.NextDueAsync(leasedAt, cancellationToken) is { } due && due < wake)
+        {
+            wake = due;
+        }
+        return wake;
+    }
+
+    private async Task StartAsync(List<LeasedDelivery> batch, CancellationToken stoppingToken)
+    {
+        var (events, targets) = await queue.LoadAsync(batch, stoppingToken);
+        foreach (var lease in batch)
+        {
+            if (!events.TryGetValue(lease.EventId, out var payload) || !targets.TryGetValue(lease.WebhookId, out var target))
+            {
+                // Deleted with its webhook after the lease was taken (then this outcome finds no row), or damaged in the
+                // store: a failed attempt, so the row follows its retry schedule instead of coming back with every lease.
+                var unreadable = new Failed(lease, time.GetUtcNow(), 0, ErrorKinds.Internal, "The delivery's event or webhook could not be read from the store.");
+                recorder.Enqueue(lease, DeliveryTransition.Next(lease, unreadable, time.GetUtcNow(), retries));
+                continue;
+            }
+            Interlocked.Increment(ref _inFlight);
+            _ = RunAsync(lease, payload, target, stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, CancellationToken stoppingToken)
+    {
+        AttemptOutcome outcome;
+        EndpointPermit? permit = null;
+        try
+        {
+            // A delivery waits for its endpoint's slot only while its lease still covers a whole attempt.
+            permit = await governor.AcquireAsync(lease.WebhookId, lease.LeaseUntil - options.Value.Timeout, stoppingToken);
+            outcome = permit is null ? new Skipped(lease, time.GetUtcNow(), SkipReason.EndpointBusy)
+                : governor.IsOpen(lease.WebhookId, time.GetUtcNow()) ? new Skipped(lease, time.GetUtcNow(), SkipReason.CircuitOpen)
+                : await runner.RunAsync(lease, payload, target, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            outcome = new Skipped(lease, time.GetUtcNow(), SkipReason.ShuttingDown);
+        }
+        catch (Exception e)
+        {
+            LogGovernorFailed(logger, e, lease.Id);
+            var (kind, message) = AttemptFailure.Classify(e, answered: false);
+            outcome = new Failed(lease, time.GetUtcNow(), 0, kind, ResponseText.Readable(message));
+        }
+        Finish(outcome, permit);
+    }
+
+    private void Finish(AttemptOutcome outcome, EndpointPermit? permit)
+    {
+        var lease = outcome.Lease;
+        var now = time.GetUtcNow();
+        var step = DeliveryTransition.Next(lease, outcome, now, retries);
+        var reopened = governor.Record(lease.WebhookId, step.Health, now);
+        var madeRoom = permit?.Release() ?? false;
+        recorder.Enqueue(lease, step);
+        var inFlight = Interlocked.Decrement(ref _inFlight);
+        if (inFlight == 0 && Volatile.Read(ref _stopping) == 1)
+        {
+            _drained.TrySetResult();
+        }
+        // Wake the loop only when this finish makes room it was waiting for. Waking it on every finish made it lease
+        // again and again for an endpoint that is still full, walking every due delivery each time for nothing.
+        // (What an outcome schedules, a retry or a hand-back, wakes it through the recorder once stored.)
+        if (madeRoom || reopened || inFlight == options.Value.MaxConcurrency - 1 || inFlight == 0)
+        {
+            signal.Notify();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The delivery loop failed; retrying in a second")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Admitting delivery {DeliveryId} failed unexpectedly; it is recorded as a failed attempt")]
+    private static partial void LogGovernorFailed(ILogger logger, Exception exception, long deliveryId);
+}

@@ -1,0 +1,211 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Libromi.Connect.Server.Delivery.Engine;
+
+/// <summary>
+/// Decides, per endpoint, whether an attempt may start: a <see cref="ConcurrencyLimiter"/> of
+/// <see cref="DeliveryOptions.MaxConcurrencyPerEndpoint"/> slots (with as many places in its queue) and the endpoint's
+/// <see cref="EndpointCircuit"/>. An endpoint is known here only while it is in use or its circuit remembers failures:
+/// the partition is removed as soon as it is idle, so ended listen sessions and one-off endpoints leave nothing behind
+/// and the dispatcher's survey walks only the active ones. Rate limits per endpoint belong here too.
+/// </summary>
+public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
+    private readonly DeliveryOptions _options = options.Value;
+
+    /// <summary>Endpoints currently known (in use, or with a circuit that remembers failures).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _partitions.Count;
+            }
+        }
+    }
+
+    public EndpointCircuit? CircuitOf(string webhookId)
+    {
+        lock (_gate)
+        {
+            return _partitions.GetValueOrDefault(webhookId)?.Circuit;
+        }
+    }
+
+    /// <summary>
+    /// A slot at the endpoint, at once or after waiting in its queue until <paramref name="waitUntil"/>; null when the
+    /// queue is full or the wait ran out (the caller hands the delivery back).
+    /// </summary>
+    public async ValueTask<EndpointPermit?> AcquireAsync(string webhookId, DateTimeOffset waitUntil, CancellationToken stopping)
+    {
+        Partition partition;
+        RateLimitLease? lease;
+        lock (_gate)
+        {
+            partition = GetOrAdd(webhookId);
+            partition.Holders++;
+            lease = partition.Limiter.AttemptAcquire();
+        }
+        try
+        {
+            if (!lease.IsAcquired)
+            {
+                lease.Dispose();
+                lease = await WaitAsync(partition.Limiter, waitUntil, stopping);
+            }
+            if (lease is { IsAcquired: true })
+            {
+                return new EndpointPermit(this, webhookId, lease);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Release(webhookId, null);
+            throw;
+        }
+        Release(webhookId, lease);
+        return null;
+    }
+
+    /// <summary>Feeds an outcome's verdict on the endpoint to its circuit; true when the circuit stopped holding the endpoint back.</summary>
+    public bool Record(string webhookId, EndpointHealth health, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!_partitions.TryGetValue(webhookId, out var partition))
+            {
+                if (health is not (EndpointHealth.Failed or EndpointHealth.Gone))
+                {
+                    return false;
+                }
+                partition = GetOrAdd(webhookId);
+            }
+            var wasHoldingBack = partition.Circuit.HoldsBack;
+            partition.Circuit.Record(health, now);
+            RemoveIfIdle(webhookId, partition);
+            return wasHoldingBack && !partition.Circuit.HoldsBack;
+        }
+    }
+
+    /// <summary>True while the endpoint's circuit is open: what waited for a slot meanwhile is handed back unsent.</summary>
+    public bool IsOpen(string webhookId, DateTimeOffset now) => CircuitOf(webhookId)?.OpenUntil(now) is not null;
+
+    /// <summary>Looks at every known endpoint once, before a lease (see <see cref="GovernorSurvey"/>).</summary>
+    public GovernorSurvey Survey(DateTimeOffset now)
+    {
+        var excluded = new List<string>();
+        var deferrals = new List<(string, DateTimeOffset)>();
+        var probes = new List<string>();
+        DateTimeOffset? reopens = null;
+        lock (_gate)
+        {
+            foreach (var (webhookId, partition) in _partitions)
+            {
+                var circuit = partition.Circuit;
+                if (circuit.HoldsBack)
+                {
+                    excluded.Add(webhookId);
+                    if (circuit.OpenUntil(now) is { } until)
+                    {
+                        reopens = reopens is null || until < reopens ? until : reopens;
+                        if (partition.DeferredUntil != until)
+                        {
+                            partition.DeferredUntil = until;
+                            deferrals.Add((webhookId, until));
+                        }
+                    }
+                    else if (circuit.TryStartProbe(now))
+                    {
+                        probes.Add(webhookId);
+                    }
+                }
+                else if (partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 0)
+                {
+                    excluded.Add(webhookId);
+                }
+            }
+        }
+        return new GovernorSurvey(excluded, deferrals, probes, reopens);
+    }
+
+    /// <summary>Gives a slot back (or, with no lease, only the place taken while asking for one); true when that made room at a full endpoint.</summary>
+    internal bool Release(string webhookId, RateLimitLease? lease)
+    {
+        lock (_gate)
+        {
+            lease?.Dispose();
+            if (!_partitions.TryGetValue(webhookId, out var partition))
+            {
+                return false;
+            }
+            partition.Holders--;
+            var available = partition.Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
+            RemoveIfIdle(webhookId, partition);
+            return lease is { IsAcquired: true } && available == 1;
+        }
+    }
+
+    /// <summary>Waits in the endpoint's queue until <paramref name="waitUntil"/>; null when the queue is full or the time ran out.</summary>
+    private async ValueTask<RateLimitLease?> WaitAsync(ConcurrencyLimiter limiter, DateTimeOffset waitUntil, CancellationToken stopping)
+    {
+        var wait = waitUntil - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        using var deadline = new CancellationTokenSource(wait, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
+        try
+        {
+            return await limiter.AcquireAsync(1, linked.Token);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private Partition GetOrAdd(string webhookId)
+    {
+        if (!_partitions.TryGetValue(webhookId, out var partition))
+        {
+            partition = new Partition(_options);
+            _partitions[webhookId] = partition;
+        }
+        return partition;
+    }
+
+    private void RemoveIfIdle(string webhookId, Partition partition)
+    {
+        if (partition.Holders == 0 && partition.Circuit.IsIdle)
+        {
+            _partitions.Remove(webhookId);
+            partition.Dispose();
+        }
+    }
+
+    private sealed class Partition(DeliveryOptions options) : IDisposable
+    {
+        public readonly ConcurrencyLimiter Limiter = new(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.MaxConcurrencyPerEndpoint,
+            QueueLimit = options.MaxConcurrencyPerEndpoint,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+
+        public readonly EndpointCircuit Circuit = new(options);
+
+        // Deliveries due when a circuit opens would sit at the head of the due order, which leasing walks, for the
+        // whole cool-down: they are moved to its end once per opening.
+        public DateTimeOffset? DeferredUntil;
+
+        // Attempts holding or waiting for a slot; the partition stays while there are any.
+        public int Holders;
+
+        public void Dispose() => Limiter.Dispose();
+    }
+}

@@ -1,4 +1,0 @@
-namespace Libromi.Connect.Server.Delivery;
-
-/// <summary>An event as it goes on the wire: the exact body bytes every attempt and every endpoint receive.</summary>
-public sealed record EventPayload(string Id, string Type, byte[] Body);

@@ -1,0 +1,20 @@
+namespace Libromi.Connect.Server.Delivery.Outcomes;
+
+/// <summary>Why an attempt was not made.</summary>
+public enum SkipReason
+{
+    /// <summary>The webhook is disabled: the delivery ends failed, with a logged attempt that says so.</summary>
+    WebhookDisabled,
+
+    /// <summary>The server is stopping: handed back, due at once, no attempt counted.</summary>
+    ShuttingDown,
+
+    /// <summary>The lease no longer covers a whole attempt (it may already be another worker's): handed back.</summary>
+    LeaseTooShort,
+
+    /// <summary>The endpoint's circuit opened while the delivery waited: handed back.</summary>
+    CircuitOpen,
+
+    /// <summary>The endpoint had no free slot for it: handed back.</summary>
+    EndpointBusy,
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Libromi.Connect.Webhooks.Signing;
+
+using Libromi.Connect.Server.Delivery.Engine;
+
+namespace Libromi.Connect.Server.Delivery.Transports;
+
+/// <summary>The headers of one attempt, the same whether it goes over HTTP or through a <c>libromi listen</c> session.</summary>
+public static class DeliveryHeaders
+{
+    public const string ContentType = "Content-Type";
+    public const string DeliveryId = "X-Libromi-Delivery-Id";
+
+    public static readonly string UserAgent = $"Libromi-Connect-Webhooks/{typeof(DeliveryHeaders).Assembly.GetName().Version?.ToString(3)}";
+
+    public static (string Name, string Value)[] For(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, long timestampSeconds) =>
+    [
+        (ContentType, "application/json"),
+        ("User-Agent", UserAgent),
+        (WebhookHeaders.Signature, target.LibromiSigner.SignLibromi(payload.Body)),
+        (WebhookHeaders.EventId, payload.Id),
+        (WebhookHeaders.EventType, payload.Type),
+        (WebhookHeaders.DeliveryAttempt, (lease.AttemptCount + 1).ToString(CultureInfo.InvariantCulture)),
+        (DeliveryId, DeliveryStore.PublicId(lease.Id)),
+        (WebhookHeaders.WebhookId, payload.Id),
+        (WebhookHeaders.WebhookTimestamp, timestampSeconds.ToString(CultureInfo.InvariantCulture)),
+        (WebhookHeaders.WebhookSignature, target.StandardSigner.SignStandard(payload.Id, timestampSeconds, payload.Body)),
+    ];
+}
