@@ -1,5 +1,6 @@
 using Libromi.Connect.Cli.Output;
 using Libromi.Connect.Client;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Cli.Contacts;
 

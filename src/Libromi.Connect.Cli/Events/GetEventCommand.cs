@@ -19,10 +19,10 @@ internal static class GetEventCommand
     private static async Task<int> ExecuteAsync(Invocation run, string id)
     {
         var e = await run.Client.Events.GetAsync(id, run.CancellationToken);
-        run.Output.Show(e, o =>
+        run.Output.Show(EventView.Of(e), o =>
         {
             o.Record([("id", e.Id), ("type", e.Type), ("created", Cells.Time(e.CreatedAt))]);
-            o.Line(JsonSerializer.Serialize(e.Data, Indented));
+            o.Line(JsonSerializer.Serialize(e.RawData, Indented));
         });
         return 0;
     }

@@ -17,7 +17,7 @@ internal static class ListEventsCommand
     private static async Task<int> ExecuteAsync(Invocation run, string? type, int limit)
     {
         var events = await run.Client.Events.ListAsync(type, Math.Min(limit, 100), run.CancellationToken).Take(limit).ToListAsync(run.CancellationToken);
-        run.Output.Show(events, o => o.Table(["ID", "TYPE", "CREATED"], events.Select(e => new[] { e.Id, e.Type, Cells.Time(e.CreatedAt) })));
+        run.Output.Show(events.Select(EventView.Of).ToList(), o => o.Table(["ID", "TYPE", "CREATED"], events.Select(e => new[] { e.Id, e.Type, Cells.Time(e.CreatedAt) })));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Libromi.Connect.Client;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Cli.Trigger;
 

@@ -1,4 +1,5 @@
 using Libromi.Connect.Client;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Cli.Trigger;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Client;
 
@@ -14,6 +15,6 @@ public sealed record EventType
     /// <summary>Whether a webhook can name this type in its events; false for <c>webhook.test</c>, which goes to one endpoint on request.</summary>
     public bool Subscribable { get; init; }
 
-    /// <summary>An example of the event's <c>data</c>.</summary>
+    /// <summary>An example of the event's <c>data</c>, in the shape of its record in <c>Libromi.Connect.Webhooks.Events</c> (such as <see cref="ContactCreated"/>).</summary>
     public JsonElement ExampleData { get; init; }
 }

@@ -1,15 +1,17 @@
 using System.Text.Json.Serialization;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Client.Http;
 
 /// <summary>
 /// The API's JSON conventions, generated at build time: snake_case names, and null request fields left out because
 /// the API reads an absent field as "keep the current value". Unknown response fields are skipped so that a newer
-/// server does not break an older client.
+/// server does not break an older client. Events are read by the receiver library's parser, as a webhook is.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(WebhookEventConverter)])]
 [JsonSerializable(typeof(CreateContactRequest))]
 [JsonSerializable(typeof(UpdateContactRequest))]
 [JsonSerializable(typeof(Contact))]
@@ -30,8 +32,8 @@ namespace Libromi.Connect.Client.Http;
 [JsonSerializable(typeof(WebhookTestResult))]
 [JsonSerializable(typeof(RecoverRequest))]
 [JsonSerializable(typeof(RecoverResponse))]
-[JsonSerializable(typeof(Event))]
-[JsonSerializable(typeof(PageResponse<Event>))]
+[JsonSerializable(typeof(WebhookEvent))]
+[JsonSerializable(typeof(PageResponse<WebhookEvent>))]
 [JsonSerializable(typeof(PageResponse<EventType>))]
 [JsonSerializable(typeof(Delivery))]
 [JsonSerializable(typeof(PageResponse<Delivery>))]

@@ -1,4 +1,5 @@
 using Libromi.Connect.Client.Http;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Client;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Server.Contacts;
 
@@ -21,7 +22,7 @@ public sealed class ContactService(EventWriter events, IdGenerator ids, TimeProv
         var now = time.GetUtcNow();
         var contact = new Contact(ids.New("con"), name, phone, email, JsonElement.Parse(ContactStore.ToText(attributes ?? [])), now, now);
         await ContactStore.InsertAsync(scope, accountId, contact, cancellationToken);
-        await events.AppendAsync(scope, accountId, EventCatalog.ContactCreated, new JsonObject { ["contact"] = ToNode(contact) }, cancellationToken);
+        await events.AppendAsync(scope, accountId, new ContactCreated(contact), cancellationToken);
         return contact;
     }
 
@@ -61,7 +62,7 @@ public sealed class ContactService(EventWriter events, IdGenerator ids, TimeProv
         };
 
         var previous = new JsonObject();
-        var changed = new JsonArray();
+        var changed = new List<string>();
         Compare("name", current.Name, updated.Name);
         Compare("phone", current.Phone, updated.Phone);
         Compare("email", current.Email, updated.Email);
@@ -77,12 +78,7 @@ public sealed class ContactService(EventWriter events, IdGenerator ids, TimeProv
 
         updated = updated with { UpdatedAt = time.GetUtcNow() };
         await ContactStore.UpdateAsync(scope, accountId, updated, cancellationToken);
-        await events.AppendAsync(scope, accountId, EventCatalog.ContactUpdated, new JsonObject
-        {
-            ["contact"] = ToNode(updated),
-            ["changed_fields"] = changed,
-            ["previous"] = previous,
-        }, cancellationToken);
+        await events.AppendAsync(scope, accountId, new ContactUpdated(updated, changed, JsonElement.Parse(previous.ToJsonString())), cancellationToken);
         return updated;
 
         void Compare(string field, string? before, string? after)
@@ -94,6 +90,4 @@ public sealed class ContactService(EventWriter events, IdGenerator ids, TimeProv
             }
         }
     }
-
-    public static JsonObject ToNode(Contact contact) => JsonSerializer.SerializeToNode(contact, ApiJson.Options)!.AsObject();
 }

@@ -1,9 +1,7 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Storage;
-using Libromi.Connect.Webhooks.Json;
+using Libromi.Connect.Webhooks.Events;
 using Microsoft.Extensions.Options;
 
 namespace Libromi.Connect.Server.Events;
@@ -17,19 +15,14 @@ public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySign
     private const int RowsPerInsert = 100;
 
     /// <summary>Appends an event; with <paramref name="onlyWebhookId"/> it goes to that webhook alone, whatever it subscribes to.</summary>
-    public async Task<string> AppendAsync(WriteScope scope, string accountId, string type, JsonObject data, CancellationToken cancellationToken, string? onlyWebhookId = null)
+    public async Task<string> AppendAsync<TData>(WriteScope scope, string accountId, TData data, CancellationToken cancellationToken, string? onlyWebhookId = null)
+        where TData : IWebhookEventData
     {
-        var eventType = EventCatalog.Find(type) ?? throw new ArgumentException($"Unknown event type {type}.", nameof(type));
+        var type = TData.EventType;
+        var eventType = EventCatalog.Find(type) ?? throw new ArgumentException($"Unknown event type {type}.", nameof(data));
         var id = ids.New("evt");
         var now = time.GetUtcNow();
-        var envelope = new JsonObject
-        {
-            ["id"] = id,
-            ["type"] = type,
-            ["created_at"] = UtcTimestampConverter.ToIso(now),
-            ["data"] = data,
-        };
-        var payload = JavaScriptJson.SerializeToUtf8Bytes(envelope);
+        var payload = WebhookEventSerializer.SerializeToUtf8Bytes(id, now, data);
         var nowMs = now.ToUnixTimeMilliseconds();
 
         await using (var insert = scope.Command("INSERT INTO events (id, account_id, type, created_at, payload) VALUES (@id, @a, @type, @t, @p)")

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Server.Events;
 
@@ -67,7 +68,7 @@ public static class EventsApi
     }
 
     private static Page<EventTypeView> Types() =>
-        new(EventCatalog.All.Select(t => new EventTypeView(t.Name, t.Description, t.Subscribable, t.Example())).ToList(), null);
+        new(EventCatalog.All.Select(t => new EventTypeView(t.Name, t.Description, t.Subscribable, WebhookEventSerializer.SerializeDataToNode(t.Example))).ToList(), null);
 
     /// <summary>A catalog entry with an example of its <c>data</c>.</summary>
     public sealed record EventTypeView(string Name, string Description, bool Subscribable, System.Text.Json.Nodes.JsonObject ExampleData);

@@ -1,10 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Server.Messages;
 
@@ -20,11 +18,7 @@ public sealed class MessageService(ContactService contacts, EventWriter events, 
     {
         var message = new Message(ids.New("msg"), contact.Id, "outbound", "text", content, "sent", time.GetUtcNow());
         await MessageStore.InsertAsync(scope, accountId, message, cancellationToken);
-        await events.AppendAsync(scope, accountId, EventCatalog.MessageSent, new JsonObject
-        {
-            ["contact"] = ContactService.ToNode(contact),
-            ["message"] = ToNode(message),
-        }, cancellationToken);
+        await events.AppendAsync(scope, accountId, new MessageSent(contact, message), cancellationToken);
         return message;
     }
 
@@ -34,24 +28,13 @@ public sealed class MessageService(ContactService contacts, EventWriter events, 
             ?? await contacts.CreateAsync(scope, accountId, name ?? phone, phone, null, null, cancellationToken);
         var message = new Message(ids.New("msg"), contact.Id, "inbound", "text", content, "received", time.GetUtcNow());
         await MessageStore.InsertAsync(scope, accountId, message, cancellationToken);
-        await events.AppendAsync(scope, accountId, EventCatalog.MessageReceived, new JsonObject
-        {
-            ["contact"] = ContactService.ToNode(contact),
-            ["message"] = ToNode(message),
-        }, cancellationToken);
+        await events.AppendAsync(scope, accountId, new MessageReceived(contact, message), cancellationToken);
 
         if (await ChatbotStore.FirstMatchAsync(scope, accountId, content, cancellationToken) is { } chatbot)
         {
-            await events.AppendAsync(scope, accountId, EventCatalog.ChatbotTriggered, new JsonObject
-            {
-                ["chatbot"] = JsonSerializer.SerializeToNode(chatbot, ApiJson.Options),
-                ["contact"] = ContactService.ToNode(contact),
-                ["message"] = ToNode(message),
-            }, cancellationToken);
+            await events.AppendAsync(scope, accountId, new ChatbotTriggered(chatbot, contact, message), cancellationToken);
             await SendAsync(scope, accountId, contact, chatbot.Reply, cancellationToken);
         }
         return message;
     }
-
-    private static JsonObject ToNode(Message message) => JsonSerializer.SerializeToNode(message, ApiJson.Options)!.AsObject();
 }

@@ -118,11 +118,7 @@ public static class WebhooksApi
         idempotency.RunAsync(http, caller, id, StatusCodes.Status202Accepted, async (scope, ct) =>
         {
             var webhook = await WebhookStore.FindAsync(scope.Connection, scope.Transaction, caller.AccountId, id, ct) ?? throw ApiException.NotFound("webhook", id);
-            var eventId = await events.AppendAsync(scope, caller.AccountId, EventCatalog.WebhookTest, new()
-            {
-                ["webhook"] = new System.Text.Json.Nodes.JsonObject { ["id"] = webhook.Id, ["url"] = webhook.Url },
-                ["message"] = "This is a test event from Libromi Connect.",
-            }, ct, onlyWebhookId: webhook.Id);
+            var eventId = await events.AppendAsync(scope, caller.AccountId, EventCatalog.TestPing(webhook.Id, webhook.Url), ct, onlyWebhookId: webhook.Id);
             var deliveryId = await DeliveryStore.FindIdByEventAsync(scope, eventId, webhook.Id, ct);
             return new TestWebhookResponse(eventId, DeliveryStore.PublicId(deliveryId));
         });

@@ -1,6 +1,6 @@
 namespace Libromi.Connect.Webhooks.Events;
 
-/// <summary>An automatic responder to inbound messages, as carried in event data.</summary>
+/// <summary>An automatic responder to inbound messages, as the API answers it and event data carries it.</summary>
 /// <param name="Id">The chatbot id, such as <c>cbt_01JD7Q8T5V3K2M4N6P8R0S2T4V</c>.</param>
 /// <param name="Name">The chatbot's name.</param>
 /// <param name="Keywords">The keywords that trigger it.</param>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Libromi.Connect.Webhooks.Events;
 
-/// <summary>A person the business talks to, as carried in event data.</summary>
+/// <summary>A person the business talks to, as the API answers it and event data carries it.</summary>
 /// <param name="Id">The contact id, such as <c>con_01JD7Q8T5V3K2M4N6P8R0S2T4V</c>.</param>
 /// <param name="Name">The display name.</param>
 /// <param name="Phone">The phone number in E.164 form, such as <c>+441234567890</c>.</param>

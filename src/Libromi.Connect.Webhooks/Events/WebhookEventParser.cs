@@ -138,5 +138,5 @@ public static class WebhookEventParser
     private static WebhookEvent<TData> Typed<TData>(string id, string type, DateTimeOffset createdAt, JsonElement data)
         where TData : IWebhookEventData =>
         new WebhookEvent<TData>(id, type, createdAt, data,
-            data.Deserialize<TData>(EventJson.Options) ?? throw new JsonException("'data' is null."));
+            (TData?)data.Deserialize(EventJsonContext.Default.GetTypeInfo(typeof(TData))!) ?? throw new JsonException("'data' is null."));
 }

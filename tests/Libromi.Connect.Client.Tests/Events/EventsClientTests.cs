@@ -1,24 +1,28 @@
 using Libromi.Connect.Client.Tests.Support;
+using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Client.Tests.Events;
 
 public sealed class EventsClientTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
-    public async Task Events_are_listed_by_type_and_read_by_id_with_their_data()
+    public async Task Events_are_listed_by_type_and_read_by_id_with_their_data_typed_as_a_receiver_parses_it()
     {
         var client = await fixture.NewClientAsync();
         var contact = await client.Contacts.CreateAsync(new() { Name = "Ada", Phone = "+441234567890" });
-        await client.Contacts.UpdateAsync(contact.Id, new() { Name = "Ada Lovelace" });
+        var updated = await client.Contacts.UpdateAsync(contact.Id, new() { Name = "Ada Lovelace" });
 
         var created = Assert.Single(await client.Events.ListAsync(type: "contact.created").ToListAsync());
         var all = await client.Events.ListAsync(pageSize: 1).ToListAsync();
-        var read = await client.Events.GetAsync(created.Id);
+        var read = Assert.IsType<WebhookEvent<ContactCreated>>(await client.Events.GetAsync(created.Id));
 
         Assert.Equal(["contact.updated", "contact.created"], all.Select(e => e.Type));
-        Assert.Equal(contact.Id, read.Data.GetProperty("contact").GetProperty("id").GetString());
+        Assert.Equal((contact.Id, contact.Name, contact.Phone, contact.CreatedAt), (read.Data.Contact.Id, read.Data.Contact.Name, read.Data.Contact.Phone, read.Data.Contact.CreatedAt));
         Assert.Equal((created.Id, created.Type, created.CreatedAt), (read.Id, read.Type, read.CreatedAt));
-        Assert.Equal("Ada", all[0].Data.GetProperty("previous").GetProperty("name").GetString());
+        var change = Assert.IsType<WebhookEvent<ContactUpdated>>(all[0]);
+        Assert.Equal((updated.Name, updated.UpdatedAt), (change.Data.Contact.Name, change.Data.Contact.UpdatedAt));
+        Assert.Equal(["name"], change.Data.ChangedFields);
+        Assert.Equal("Ada", change.Data.Previous.GetProperty("name").GetString());
     }
 
     [Fact]

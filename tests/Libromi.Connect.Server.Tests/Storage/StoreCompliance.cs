@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Contacts;
@@ -10,6 +9,7 @@ using Libromi.Connect.Server.Delivery.Outcomes;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Webhooks;
+using Libromi.Connect.Webhooks.Events;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -353,9 +353,15 @@ public abstract class StoreCompliance : IAsyncLifetime
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);
         for (var i = 0; i < count; i++)
         {
-            await events.AppendAsync(scope, account, "contact.created", new JsonObject { ["n"] = i }, CancellationToken.None);
+            await events.AppendAsync(scope, account, NewContact("Contact " + i), CancellationToken.None);
         }
         await scope.CommitAsync(CancellationToken.None);
+    }
+
+    private ContactCreated NewContact(string name)
+    {
+        var now = Time.GetUtcNow();
+        return new(new Contact(Ids.New("con"), name, "+441234567890", null, JsonElement.Parse("{}"), now, now));
     }
 
     private async Task<long> CountEventsAsync(string account)
@@ -380,7 +386,7 @@ public abstract class StoreCompliance : IAsyncLifetime
         var events = new EventWriter(Ids, Time, new DeliverySignal(), _options);
         var result = await idempotency.RunAsync(http, new Caller(account), new { name = "thing" }, 201, async (scope, ct) =>
         {
-            var id = await events.AppendAsync(scope, account, "contact.created", new JsonObject { ["name"] = "thing" }, ct);
+            var id = await events.AppendAsync(scope, account, NewContact("thing"), ct);
             onCreate();
             return new { id };
         });

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Libromi.Connect.Webhooks.Events;
+
+namespace Libromi.Connect.Server.Events;
+
+/// <summary>The catalog's example of each event's data: instances of the records real events are written from.</summary>
+internal static class EventExamples
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly Contact Ada = new(
+        "con_01JD7Q8T5V3K2M4N6P8R0S2T4V", "Ada Lovelace", "+441234567890", "ada@example.com",
+        JsonElement.Parse("""{"plan":"gold"}"""), At, At);
+
+    private static readonly Message Question = new(
+        "msg_01JD7Q8T5V3K2M4N6P8R0S2T4V", Ada.Id, "inbound", "text", "Hi, what are your opening hours?", "received", At);
+
+    public static ContactCreated ContactCreated { get; } = new(Ada);
+
+    public static ContactUpdated ContactUpdated { get; } = new(Ada, ["name"], JsonElement.Parse("""{"name":"Ada"}"""));
+
+    public static MessageReceived MessageReceived { get; } = new(Ada, Question);
+
+    public static MessageSent MessageSent { get; } = new(Ada, Question with { Direction = "outbound", Content = "We are open 9 to 5.", Status = "sent" });
+
+    public static ChatbotTriggered ChatbotTriggered { get; } = new(
+        new Chatbot("cbt_01JD7Q8T5V3K2M4N6P8R0S2T4V", "Opening hours", ["hours", "open"], "contains", "We are open 9 to 5.", true, At, At),
+        Ada,
+        Question);
+
+    public static WebhookTest WebhookTest { get; } = EventCatalog.TestPing("whk_01JD7Q8T5V3K2M4N6P8R0S2T4V", "https://example.com/webhook");
+}
