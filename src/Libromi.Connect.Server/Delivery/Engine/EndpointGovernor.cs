@@ -13,7 +13,7 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EndpointPartition> _partitions = new(StringComparer.Ordinal);
     private readonly DeliveryOptions _options = options.Value;
 
     /// <summary>Endpoints currently known (in use, or with a circuit that remembers failures).</summary>
@@ -42,7 +42,7 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
     /// </summary>
     public async ValueTask<EndpointPermit?> AcquireAsync(string webhookId, DateTimeOffset waitUntil, CancellationToken stopping)
     {
-        Partition partition;
+        EndpointPartition partition;
         RateLimitLease? lease;
         lock (_gate)
         {
@@ -169,43 +169,22 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
         }
     }
 
-    private Partition GetOrAdd(string webhookId)
+    private EndpointPartition GetOrAdd(string webhookId)
     {
         if (!_partitions.TryGetValue(webhookId, out var partition))
         {
-            partition = new Partition(_options);
+            partition = new EndpointPartition(_options);
             _partitions[webhookId] = partition;
         }
         return partition;
     }
 
-    private void RemoveIfIdle(string webhookId, Partition partition)
+    private void RemoveIfIdle(string webhookId, EndpointPartition partition)
     {
         if (partition.Holders == 0 && partition.Circuit.IsIdle)
         {
             _partitions.Remove(webhookId);
             partition.Dispose();
         }
-    }
-
-    private sealed class Partition(DeliveryOptions options) : IDisposable
-    {
-        public readonly ConcurrencyLimiter Limiter = new(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = options.MaxConcurrencyPerEndpoint,
-            QueueLimit = options.MaxConcurrencyPerEndpoint,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-
-        public readonly EndpointCircuit Circuit = new(options);
-
-        // Deliveries due when a circuit opens would sit at the head of the due order, which leasing walks, for the
-        // whole cool-down: they are moved to its end once per opening.
-        public DateTimeOffset? DeferredUntil;
-
-        // Attempts holding or waiting for a slot; the partition stays while there are any.
-        public int Holders;
-
-        public void Dispose() => Limiter.Dispose();
     }
 }
