@@ -22,7 +22,12 @@ public sealed partial class Dispatcher(
     ILogger<Dispatcher> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Attempts started (waiting for their endpoint's slot or sending): the drain waits for all of them.
     private int _inFlight;
+
+    // Attempts holding a slot: the node's capacity. Waiting for a busy endpoint takes none, so a slow endpoint's queue
+    // never holds up the healthy ones.
+    private int _sending;
     private int _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,7 +57,7 @@ public sealed partial class Dispatcher(
         {
             try
             {
-                var capacity = o.MaxConcurrency - Volatile.Read(ref _inFlight);
+                var capacity = o.MaxConcurrency - Volatile.Read(ref _sending);
                 if (capacity <= 0)
                 {
                     await signal.WaitAsync(o.IdleCheckInterval, time, stoppingToken);
@@ -163,6 +168,10 @@ public sealed partial class Dispatcher(
         {
             // A delivery waits for its endpoint's slot only while its lease still covers a whole attempt.
             permit = await governor.AcquireAsync(lease.WebhookId, lease.LeaseUntil - options.Value.Timeout, stoppingToken);
+            if (permit is not null)
+            {
+                Interlocked.Increment(ref _sending);
+            }
             outcome = permit is null ? new Skipped(lease, time.GetUtcNow(), SkipReason.EndpointBusy)
                 : governor.IsOpen(lease.WebhookId, time.GetUtcNow()) ? new Skipped(lease, time.GetUtcNow(), SkipReason.CircuitOpen)
                 : await runner.RunAsync(lease, payload, target, stoppingToken);
@@ -187,6 +196,7 @@ public sealed partial class Dispatcher(
         var step = DeliveryTransition.Next(lease, outcome, now, retries);
         var reopened = governor.Record(lease.WebhookId, step.Health, now);
         var madeRoom = permit?.Release() ?? false;
+        var sending = permit is null ? Volatile.Read(ref _sending) : Interlocked.Decrement(ref _sending);
         recorder.Enqueue(lease, step);
         var inFlight = Interlocked.Decrement(ref _inFlight);
         if (inFlight == 0 && Volatile.Read(ref _stopping) == 1)
@@ -196,7 +206,7 @@ public sealed partial class Dispatcher(
         // Wake the loop only when this finish makes room it was waiting for. Waking it on every finish made it lease
         // again and again for an endpoint that is still full, walking every due delivery each time for nothing.
         // (What an outcome schedules, a retry or a hand-back, wakes it through the recorder once stored.)
-        if (madeRoom || reopened || inFlight == options.Value.MaxConcurrency - 1 || inFlight == 0)
+        if (madeRoom || reopened || (permit is not null && sending == options.Value.MaxConcurrency - 1) || inFlight == 0)
         {
             signal.Notify();
         }

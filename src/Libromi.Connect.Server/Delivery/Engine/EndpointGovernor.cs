@@ -5,7 +5,7 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 
 /// <summary>
 /// Decides, per endpoint, whether an attempt may start: a <see cref="ConcurrencyLimiter"/> of
-/// <see cref="DeliveryOptions.MaxConcurrencyPerEndpoint"/> slots (with as many places in its queue) and the endpoint's
+/// <see cref="DeliveryOptions.MaxConcurrencyPerEndpoint"/> slots (with a queue as long as one leased batch) and the endpoint's
 /// <see cref="EndpointCircuit"/>. An endpoint is known here only while it is in use or its circuit remembers failures:
 /// the partition is removed as soon as it is idle, so ended listen sessions and one-off endpoints leave nothing behind
 /// and the dispatcher's survey walks only the active ones. Rate limits per endpoint belong here too.

@@ -8,7 +8,8 @@ internal sealed class EndpointPartition(DeliveryOptions options) : IDisposable
     public readonly ConcurrencyLimiter Limiter = new(new ConcurrencyLimiterOptions
     {
         PermitLimit = options.MaxConcurrencyPerEndpoint,
-        QueueLimit = options.MaxConcurrencyPerEndpoint,
+        // A whole leased batch can wait for the endpoint, so a batch larger than its slots is not handed back.
+        QueueLimit = options.LeaseBatchSize,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 

@@ -13,6 +13,7 @@ public sealed class EndpointGovernorTests
     public EndpointGovernorTests() => _governor = new EndpointGovernor(Options.Create(new DeliveryOptions
     {
         MaxConcurrencyPerEndpoint = 2,
+        LeaseBatchSize = 2,
         CircuitBreakerThreshold = 2,
         CircuitBreakerCoolDown = TimeSpan.FromSeconds(5),
     }), _time);
@@ -62,7 +63,7 @@ public sealed class EndpointGovernorTests
     }
 
     [Fact]
-    public async Task The_queue_holds_as_many_attempts_as_there_are_slots_and_refuses_more_at_once()
+    public async Task The_queue_holds_one_leased_batch_and_refuses_more_at_once()
     {
         using var first = await _governor.AcquireAsync("a", Later, CancellationToken.None);
         using var second = await _governor.AcquireAsync("a", Later, CancellationToken.None);
