@@ -1,11 +1,10 @@
-namespace Libromi.Connect.Server.Storage.Postgres;
+namespace Libromi.Connect.Server.Tests.Storage.Schema;
 
 /// <summary>
-/// The PostgreSQL schema, one entry per migration, column for column the SQLite schema: times are unix milliseconds
-/// (BIGINT), flags 0/1 (INTEGER), JSON as TEXT. Public ids use the "C" collation so that cursor pagination walks them in
-/// byte order, exactly as SQLite compares them, whatever the database's locale.
+/// The PostgreSQL migrations exactly as released, when each provider had a copy of its own: the text databases out there
+/// were built with, which the single migration list must keep rendering for this provider.
 /// </summary>
-internal static class PostgresSchema
+internal static class ReleasedPostgresMigrations
 {
     public static IReadOnlyList<string> Migrations { get; } =
     [

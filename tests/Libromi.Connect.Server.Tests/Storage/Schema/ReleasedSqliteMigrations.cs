@@ -1,7 +1,10 @@
-namespace Libromi.Connect.Server.Storage.Sqlite;
+namespace Libromi.Connect.Server.Tests.Storage.Schema;
 
-/// <summary>The SQLite schema, one entry per migration. Times are unix milliseconds; flags are 0/1 integers.</summary>
-internal static class SqliteSchema
+/// <summary>
+/// The SQLite migrations exactly as released, when each provider had a copy of its own: the text databases out there
+/// were built with, which the single migration list must keep rendering for this provider.
+/// </summary>
+internal static class ReleasedSqliteMigrations
 {
     public static IReadOnlyList<string> Migrations { get; } =
     [
