@@ -66,18 +66,24 @@ public sealed class TestReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> requests have arrived in all, and returns all of them.</summary>
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests have arrived in all, and returns all of them; checked at every
+    /// arrival. <paramref name="timeout"/> (default 60 s) only guards against a hang.
+    /// </summary>
     public async Task<IReadOnlyList<ReceivedRequest>> WaitForCountAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        using var hang = new CancellationTokenSource(limit);
         while (Received.Count < count)
         {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
+            try
             {
-                throw new TimeoutException($"Only {Received.Count} of {count} webhook requests arrived.");
+                await _arrivals.Reader.ReadAsync(hang.Token);
             }
-            await NextAsync(left);
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Only {Received.Count} of {count} webhook requests arrived within {limit.TotalSeconds} s.");
+            }
         }
         return Received;
     }
