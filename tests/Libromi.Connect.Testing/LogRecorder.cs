@@ -7,6 +7,8 @@ namespace Libromi.Connect.Testing;
 public sealed class LogRecorder : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly Lock _signal = new();
+    private TaskCompletionSource _logged = NewSignal();
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
@@ -15,19 +17,62 @@ public sealed class LogRecorder : ILoggerProvider
 
     public void Clear() => _entries.Clear();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    /// <summary>
+    /// Waits until <see cref="Lines"/> satisfies <paramref name="done"/>, checking again at every entry logged.
+    /// <paramref name="timeout"/> (default 30 s) only guards against a hang.
+    /// </summary>
+    public async Task WaitForAsync(Func<IReadOnlyList<string>, bool> done, TimeSpan? timeout = null)
+    {
+        using var hang = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task logged;
+            lock (_signal)
+            {
+                logged = _logged.Task;
+            }
+            if (done(Lines))
+            {
+                return;
+            }
+            try
+            {
+                await logged.WaitAsync(hang.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The log never reached the expected state:\n{string.Join('\n', Lines)}");
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Add);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Add(LogEntry entry)
+    {
+        _entries.Enqueue(entry);
+        TaskCompletionSource logged;
+        lock (_signal)
+        {
+            logged = _logged;
+            _logged = NewSignal();
+        }
+        logged.SetResult();
+    }
+
+    private sealed class Logger(string category, Action<LogEntry> add) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
+            add(new LogEntry(category, logLevel, formatter(state, exception), exception));
     }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Libromi.Connect.Testing;
 
 /// <summary>
@@ -32,7 +29,7 @@ public static class NodeEnvironment
             await using var fileLock = await AcquireFileLockAsync(Path.Combine(directory, ".install.lock"), cancellationToken);
             if (!File.Exists(marker))
             {
-                var result = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory, null, InstallTimeout, cancellationToken);
+                var result = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory, null, InstallTimeout, cancellationToken);
                 result.EnsureSuccess();
             }
         }
@@ -55,12 +52,12 @@ public static class NodeEnvironment
     /// <param name="timeout">How long the script may run before it is killed and <see cref="TimeoutException"/> thrown.</param>
     /// <param name="cancellationToken">Kills the script when cancelled.</param>
     /// <returns>Exit code and output; a non-zero exit does not throw.</returns>
-    public static async Task<NodeResult> RunScriptAsync(string script, string? stdin, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static async Task<ProcessResult> RunScriptAsync(string script, string? stdin, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(script);
         var directory = await EnsureInstalledAsync(cancellationToken);
         string[] arguments = IsScriptFile(script) ? [Path.Combine(directory, script)] : ["-e", script];
-        return await RunAsync("node", arguments, directory, stdin, timeout, cancellationToken);
+        return await ChildProcess.RunAsync("node", arguments, directory, stdin, timeout, cancellationToken);
     }
 
     private static bool IsScriptFile(string script) =>
@@ -93,53 +90,6 @@ public static class NodeEnvironment
                 // Another test process holds the lock while it installs.
                 await Task.Delay(200, cancellationToken);
             }
-        }
-    }
-
-    private static async Task<NodeResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, string workingDirectory, string? stdin, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(timeoutSource.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeoutSource.Token);
-            if (stdin is not null)
-            {
-                await process.StandardInput.WriteAsync(stdin.AsMemory(), timeoutSource.Token);
-            }
-
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(timeoutSource.Token);
-            return new NodeResult(process.ExitCode, await stdout, await stderr);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.");
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
         }
     }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Threading.Channels;
-
 namespace Libromi.Connect.Testing;
 
 /// <summary>
@@ -9,73 +6,36 @@ namespace Libromi.Connect.Testing;
 /// </summary>
 public sealed class NodeServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly ChildProcess _process;
 
-    private NodeServer(Process process) => _process = process;
+    private NodeServer(ChildProcess process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
 
-    public int Port { get; private set; }
+    public int Port { get; }
 
     public static async Task<NodeServer> StartAsync(string script, params string[] arguments)
     {
         var directory = await NodeEnvironment.EnsureInstalledAsync();
-        var info = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(info)!;
-        var server = new NodeServer(process);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                server._lines.Writer.TryWrite(e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                server._lines.Writer.TryWrite("stderr: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var first = await server.NextLineAsync(TimeSpan.FromSeconds(30));
-        server.Port = first.StartsWith("listening ", StringComparison.Ordinal)
-            ? int.Parse(first["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException($"{script} did not start: {first}");
-        return server;
-    }
-
-    public async Task<string> NextLineAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
+        var process = ChildProcess.Start("node", [script, .. arguments], directory);
         try
         {
-            return await _lines.Reader.ReadAsync(cts.Token);
+            var first = await process.NextLineAsync(TimeSpan.FromSeconds(30));
+            var port = first.StartsWith("listening ", StringComparison.Ordinal)
+                ? int.Parse(first["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException($"{script} did not start: {first}");
+            return new NodeServer(process, port);
         }
-        catch (OperationCanceledException)
+        catch
         {
-            throw new TimeoutException($"The Node server printed nothing within {timeout.TotalSeconds} s.");
+            await process.DisposeAsync();
+            throw;
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
+    public Task<string> NextLineAsync(TimeSpan timeout) => _process.NextLineAsync(timeout);
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -1,116 +1,67 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 
 namespace Libromi.Connect.Testing;
 
 /// <summary>
 /// The real server as a separate OS process (the built Libromi.Connect.Server.dll under <c>dotnet</c>), so a test can
-/// kill it with SIGKILL mid-work and start another on the same store.
+/// kill it with SIGKILL mid-work and start another on the same store, and a benchmark can measure it on its own.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string> _output = [];
-
-    private ServerProcess(Process process, Uri baseAddress)
+    private ServerProcess(ChildProcess process, Uri baseAddress)
     {
-        _process = process;
+        Process = process;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-    }
+    /// <summary>The child process itself, for its output and its memory.</summary>
+    public ChildProcess Process { get; }
+
+    public string Output => Process.Output;
+
+    private static string ServerDll => Path.Combine(AppContext.BaseDirectory, "Libromi.Connect.Server.dll");
 
     /// <summary>Starts the server with <c>--key=value</c> settings (the API key among them) and waits until it listens.</summary>
     public static Task<ServerProcess> StartAsync(IDictionary<string, string> settings, TimeSpan? timeout = null) =>
         StartAsync(null, settings.ToDictionary(s => s.Key, s => (string?)s.Value), timeout);
 
     /// <summary>Starts the server with <c>--key=value</c> settings and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string? apiKey, IDictionary<string, string?> settings, TimeSpan? timeout = null)
+    public static async Task<ServerProcess> StartAsync(string? apiKey, IDictionary<string, string?> settings, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var dll = Path.Combine(AppContext.BaseDirectory, "Libromi.Connect.Server.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var baseAddress = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            ["Logging__Console__FormatterName"] = "simple",
         };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(baseAddress.ToString());
-        info.ArgumentList.Add("--environment");
-        info.ArgumentList.Add("Production");
-        foreach (var (key, value) in settings)
-        {
-            info.ArgumentList.Add($"--{key}={value}");
-        }
         if (apiKey is not null)
         {
-            info.Environment["LIBROMI_API_KEY"] = apiKey;
+            environment["LIBROMI_API_KEY"] = apiKey;
         }
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        info.Environment["Logging__Console__FormatterName"] = "simple";
-
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
-        process.Exited += (_, _) => server._listening.TrySetException(new InvalidOperationException($"The server exited before listening:\n{server.Output}"));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await server._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
-        return server;
+        var process = ChildProcess.StartDotnet(ServerDll, Arguments(baseAddress, settings), environment);
+        try
+        {
+            await process.WaitForLineAsync("Now listening on", timeout ?? TimeSpan.FromSeconds(60), cancellationToken);
+            return new ServerProcess(process, baseAddress);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Runs the server with <c>--key=value</c> settings until it exits by itself; returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IDictionary<string, string> settings, TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Libromi.Connect.Server.dll"));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
-        foreach (var (key, value) in settings)
-        {
-            info.ArgumentList.Add($"--{key}={value}");
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The server did not exit by itself.");
-        }
-        return (process.ExitCode, (await output) + (await error));
+        var baseAddress = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
+        var result = await ChildProcess.RunAsync("dotnet", [ServerDll, .. Arguments(baseAddress, settings.ToDictionary(s => s.Key, s => (string?)s.Value))],
+            AppContext.BaseDirectory, timeout: timeout ?? TimeSpan.FromSeconds(60));
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
     public HttpClient CreateClient(string apiKey)
@@ -121,51 +72,13 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        _process.WaitForExit();
-    }
+    public void Kill() => Process.Kill();
 
     /// <summary>SIGKILL, waiting asynchronously for the process to be gone.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => Process.KillAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
 
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-        if (line.Contains("Now listening on", StringComparison.Ordinal))
-        {
-            _listening.TrySetResult();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static List<string> Arguments(Uri baseAddress, IDictionary<string, string?> settings) =>
+        ["--urls", baseAddress.ToString(), "--environment", "Production", .. settings.Select(s => $"--{s.Key}={s.Value}")];
 }

@@ -11,13 +11,14 @@ namespace Libromi.Connect.Testing;
 
 /// <summary>
 /// A real HTTP receiver on a free loopback port (Kestrel) that records every request. By default it answers 200;
-/// <see cref="Respond"/> decides otherwise per request (status, delay, headers).
+/// <see cref="Respond"/> decides otherwise per request (status, when to answer, headers).
 /// </summary>
 public sealed class TestReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<ReceivedRequest> _arrivals = Channel.CreateUnbounded<ReceivedRequest>();
     private readonly List<ReceivedRequest> _all = [];
+    private readonly CancellationTokenSource _stopping = new();
 
     private TestReceiver(WebApplication app) => _app = app;
 
@@ -65,25 +66,34 @@ public sealed class TestReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> requests have arrived in all, and returns all of them.</summary>
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests have arrived in all, and returns all of them; checked at every
+    /// arrival. <paramref name="timeout"/> (default 60 s) only guards against a hang.
+    /// </summary>
     public async Task<IReadOnlyList<ReceivedRequest>> WaitForCountAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        using var hang = new CancellationTokenSource(limit);
         while (Received.Count < count)
         {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
+            try
             {
-                throw new TimeoutException($"Only {Received.Count} of {count} webhook requests arrived.");
+                await _arrivals.Reader.ReadAsync(hang.Token);
             }
-            await NextAsync(left);
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Only {Received.Count} of {count} webhook requests arrived within {limit.TotalSeconds} s.");
+            }
         }
         return Received;
     }
 
     public async ValueTask DisposeAsync()
     {
+        // Requests still held by ReceiverResponse.Until are dropped, or stopping would wait for them to be answered.
+        await _stopping.CancelAsync();
         await _app.StopAsync();
+        _stopping.Dispose();
         await _app.DisposeAsync();
     }
 
@@ -103,14 +113,16 @@ public sealed class TestReceiver : IAsyncDisposable
             _all.Add(request);
         }
         _arrivals.Writer.TryWrite(request);
-        if (response.Delay > TimeSpan.Zero)
+        if (response.Until is { } until)
         {
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             try
             {
-                await Task.Delay(response.Delay, context.RequestAborted);
+                await until.WaitAsync(held.Token);
             }
             catch (OperationCanceledException)
             {
+                context.Abort();
                 return;
             }
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Libromi.Connect.Bench.Reporting;
 using Libromi.Connect.Bench.Scenarios;
+using Libromi.Connect.Testing;
 using Libromi.Connect.Webhooks.Signing;
 
 namespace Libromi.Connect.Bench.Peer;
@@ -28,7 +29,7 @@ public static class HangfirePeer
             urls.Select((url, i) => $"{url}\t{secrets[i]}\t{n.ToString(CultureInfo.InvariantCulture)}")), cancellationToken);
         await context.Receiver.ResetAsync(cancellationToken);
         var total = (long)events * Endpoints;
-        await using var hangfire = ChildProcess.Start(typeof(HangfirePeer).Assembly.Location,
+        await using var hangfire = ChildProcess.StartDotnet(typeof(HangfirePeer).Assembly.Location,
             ["hangfire", context.NewDatabase("hangfire"), Workers.ToString(CultureInfo.InvariantCulture), jobsFile]);
         await hangfire.WaitForLineAsync("enqueued", TimeSpan.FromMinutes(30), cancellationToken);
         var done = await hangfire.WaitForLineAsync("done:", TimeSpan.FromMinutes(60), cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Libromi.Connect.Testing;
 
 namespace Libromi.Connect.Bench.Receiver;
 
@@ -26,7 +27,7 @@ public sealed class ReceiverProcess : IAsyncDisposable
     public static async Task<ReceiverProcess> StartAsync(CancellationToken cancellationToken)
     {
         var port = ChildProcess.FreePort();
-        var child = ChildProcess.Start(typeof(ReceiverProcess).Assembly.Location,
+        var child = ChildProcess.StartDotnet(typeof(ReceiverProcess).Assembly.Location,
             ["receiver", port.ToString(CultureInfo.InvariantCulture), Addresses.ToString(CultureInfo.InvariantCulture)],
             new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
         await child.WaitForLineAsync("receiver ready", TimeSpan.FromSeconds(60), cancellationToken);

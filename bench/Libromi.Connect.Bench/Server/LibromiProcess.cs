@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Libromi.Connect.Testing;
 
 namespace Libromi.Connect.Bench.Server;
 
@@ -10,14 +11,16 @@ public sealed class LibromiProcess : IAsyncDisposable
 {
     public const string ApiKey = "lbk_bench_0123456789abcdef0123456789abcdef";
 
-    private LibromiProcess(ChildProcess process, Uri baseAddress, string databasePath)
+    private readonly ServerProcess _server;
+
+    private LibromiProcess(ServerProcess server, string databasePath)
     {
-        Process = process;
+        _server = server;
         Store = new StoreProbe(databasePath);
-        Api = new ApiClient(CreateClient(baseAddress));
+        Api = new ApiClient(CreateClient(server.BaseAddress));
     }
 
-    public ChildProcess Process { get; }
+    public ChildProcess Process => _server.Process;
 
     public ApiClient Api { get; }
 
@@ -29,34 +32,27 @@ public sealed class LibromiProcess : IAsyncDisposable
     /// </summary>
     public static async Task<LibromiProcess> StartAsync(string databasePath, bool paused, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {
-        var port = ChildProcess.FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var args = new List<string>
+        var all = new Dictionary<string, string?>
         {
-            "--urls", baseAddress.ToString(), "--environment", "Production",
-            $"--Storage:ConnectionString=Data Source={databasePath}",
-            "--Delivery:AllowPrivateNetworks=true",
+            ["Storage:ConnectionString"] = $"Data Source={databasePath}",
+            ["Delivery:AllowPrivateNetworks"] = "true",
         };
         if (paused)
         {
-            args.Add("--Delivery:MaxConcurrency=0");
+            all["Delivery:MaxConcurrency"] = "0";
         }
-        args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
-        var dll = Path.Combine(AppContext.BaseDirectory, "Libromi.Connect.Server.dll");
-        var child = ChildProcess.Start(dll, args, new Dictionary<string, string>
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            ["LIBROMI_API_KEY"] = ApiKey,
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        });
-        await child.WaitForLineAsync("Now listening on", TimeSpan.FromSeconds(60), cancellationToken);
-        return new LibromiProcess(child, baseAddress, databasePath);
+            all[key] = value;
+        }
+        var server = await ServerProcess.StartAsync(ApiKey, all, TimeSpan.FromSeconds(60), cancellationToken);
+        return new LibromiProcess(server, databasePath);
     }
 
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();
-        await Process.DisposeAsync();
+        await _server.DisposeAsync();
     }
 
     private static HttpClient CreateClient(Uri baseAddress)

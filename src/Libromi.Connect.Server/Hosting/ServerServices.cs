@@ -7,8 +7,6 @@ using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Storage;
-using Libromi.Connect.Server.Storage.Postgres;
-using Libromi.Connect.Server.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +38,8 @@ public static class ServerServices
 
         services.TryAddTimeProvider();
         services.AddSingleton<IdGenerator>();
-        services.AddSingleton(CreateDatabase);
+        var storage = StorageProviders.Find(configuration["Storage:Provider"] ?? new StorageOptions().Provider);
+        services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<EventWriter>();
@@ -60,10 +59,7 @@ public static class ServerServices
         if (node.Delivers)
         {
             AddDeliveryEngine(services);
-            if (string.Equals(configuration["Storage:Provider"], "postgres", StringComparison.OrdinalIgnoreCase))
-            {
-                services.AddHostedService<PostgresWakeListener>();
-            }
+            storage.AddDeliveryServices?.Invoke(services);
         }
 
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
@@ -88,17 +84,6 @@ public static class ServerServices
         {
             services.AddSingleton(TimeProvider.System);
         }
-    }
-
-    private static Database CreateDatabase(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return options.Provider.ToLowerInvariant() switch
-        {
-            "sqlite" => new SqliteDatabase(options, provider.GetRequiredService<TimeProvider>()),
-            "postgres" => new PostgresDatabase(options, provider.GetRequiredService<TimeProvider>()),
-            _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported. Use 'sqlite' or 'postgres'."),
-        };
     }
 
     /// <summary>The engine's stages; the recorder is registered first so that it stops last, after the dispatcher has drained.</summary>

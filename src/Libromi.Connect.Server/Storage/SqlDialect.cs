@@ -1,8 +1,23 @@
 namespace Libromi.Connect.Server.Storage;
 
-/// <summary>The few statements whose SQL differs between providers.</summary>
+/// <summary>The few statements and column types whose SQL differs between providers.</summary>
 public abstract class SqlDialect
 {
+    /// <summary>
+    /// Text that is compared and ordered byte by byte whatever the database's locale: ids (cursor pagination walks them),
+    /// account ids, and the keys of unique indexes.
+    /// </summary>
+    public abstract string KeyText { get; }
+
+    /// <summary>A 64-bit integer: unix-millisecond times, masks, lease tokens, references to an <see cref="IdentityKey"/>.</summary>
+    public abstract string BigInt { get; }
+
+    /// <summary>Bytes stored as written.</summary>
+    public abstract string Blob { get; }
+
+    /// <summary>The whole definition after a column's name of a 64-bit primary key the database assigns on insert.</summary>
+    public abstract string IdentityKey { get; }
+
     /// <summary>
     /// Leases up to <c>@limit</c> due pending deliveries: sets <c>next_attempt_at</c> to the lease's end (so an expired lease
     /// is simply due again), bumps <c>lease_token</c> (the fence) and returns

@@ -35,7 +35,7 @@ public sealed class DeliveriesClientTests(ServerFixture fixture) : IClassFixture
     {
         var client = await fixture.NewClientAsync();
         await using var receiver = await TestReceiver.StartAsync();
-        receiver.Respond = _ => Task.FromResult(new ReceiverResponse(200, Delay: TimeSpan.FromSeconds(2)));
+        receiver.Respond = _ => Task.FromResult(ReceiverResponse.Hang);
         var webhook = await client.Webhooks.CreateAsync(new() { Url = receiver.Url.ToString(), Events = ["contact.created"] });
         await client.Contacts.CreateAsync(new() { Name = "Ada", Phone = "+441234567890" });
         var pending = Assert.Single(await client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Pending).ToListAsync());

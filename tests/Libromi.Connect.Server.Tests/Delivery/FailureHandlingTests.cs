@@ -59,7 +59,7 @@ public sealed class FailureHandlingTests
     {
         await using var server = await TestServer.StartAsync(new Dictionary<string, string?>(FastRetries) { ["Delivery:Timeout"] = "00:00:00.300" });
         await using var receiver = await TestReceiver.StartAsync();
-        receiver.Respond = _ => Task.FromResult(new ReceiverResponse(200, Delay: TimeSpan.FromSeconds(5)));
+        receiver.Respond = _ => Task.FromResult(ReceiverResponse.Hang);
         using var client = server.CreateClient();
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Libromi.Connect.Testing.Postgres;
@@ -48,7 +45,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "libromi-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
-        var cluster = new PostgresCluster(bin, directory, FreePort());
+        var cluster = new PostgresCluster(bin, directory, ChildProcess.FreePort());
         try
         {
             await cluster.InitAsync();
@@ -102,8 +99,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         var stop = Environment.IsPrivilegedProcess ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
         var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; "
             + $"{stop} stop -m immediate -D '{DataDirectory}'; rm -rf '{_directory}'";
-        var start = new ProcessStartInfo("setsid") { ArgumentList = { "sh", "-c", script }, WorkingDirectory = Path.GetTempPath() };
-        Process.Start(start)?.Dispose();
+        ChildProcess.StartDetached("sh", ["-c", script]);
     }
 
     private async Task InitAsync()
@@ -130,34 +126,8 @@ public sealed class PostgresCluster : IAsyncDisposable
             ? RunProcessAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
             : RunProcessAsync(Path.Combine(_bin, tool), arguments);
 
-    private static async Task RunProcessAsync(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static async Task RunProcessAsync(string fileName, params string[] arguments) =>
+        (await ChildProcess.RunAsync(fileName, arguments, Path.GetTempPath())).EnsureSuccess();
 
     /// <summary>Opens a superuser connection, for creating and dropping test databases.</summary>
     public async Task<NpgsqlConnection> OpenAdminAsync()

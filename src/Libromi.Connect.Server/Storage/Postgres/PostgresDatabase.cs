@@ -39,7 +39,7 @@ public sealed class PostgresDatabase : Database
             {
                 await migrationLock.ExecuteNonQueryAsync(cancellationToken);
             }
-            await Migrator.ApplyAsync(scope, PostgresSchema.Migrations, Time.GetUtcNow(), cancellationToken);
+            await Migrator.ApplyAsync(scope, Migrations.For(Sql), Time.GetUtcNow(), cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (IsUnavailable(e) && e is not StoreUnavailableException)

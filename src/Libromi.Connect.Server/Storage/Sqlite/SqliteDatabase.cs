@@ -58,7 +58,7 @@ public sealed class SqliteDatabase : Database
                 await wal.ExecuteNonQueryAsync(cancellationToken);
             }
             await using var scope = await BeginWriteAsync(cancellationToken);
-            await Migrator.ApplyAsync(scope, SqliteSchema.Migrations, Time.GetUtcNow(), cancellationToken);
+            await Migrator.ApplyAsync(scope, Migrations.For(Sql), Time.GetUtcNow(), cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
         catch (SqliteException e) when (IsUnavailable(e))

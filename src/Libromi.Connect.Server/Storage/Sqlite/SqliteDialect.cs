@@ -4,6 +4,17 @@ namespace Libromi.Connect.Server.Storage.Sqlite;
 
 internal sealed class SqliteDialect : SqlDialect
 {
+    // BINARY, SQLite's default collation, already compares bytes.
+    public override string KeyText => "TEXT";
+
+    // SQLite's INTEGER holds 64 bits; the name also gives the column INTEGER affinity.
+    public override string BigInt => "INTEGER";
+
+    public override string Blob => "BLOB";
+
+    // An INTEGER PRIMARY KEY is the rowid, which SQLite assigns.
+    public override string IdentityKey => "INTEGER PRIMARY KEY";
+
     public override object WebhookList(IReadOnlyList<string> webhookIds) => JsonSerializer.Serialize(webhookIds);
 
     // SQLite has one writer at a time, so the sub-select and the update cannot race with another leaser.

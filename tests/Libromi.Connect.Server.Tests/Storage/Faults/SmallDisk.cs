@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Libromi.Connect.Testing;
 
 namespace Libromi.Connect.Server.Tests.Storage.Faults;
 
@@ -85,14 +85,7 @@ internal sealed class SmallDisk : IAsyncDisposable
     {
         try
         {
-            var info = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in arguments)
-            {
-                info.ArgumentList.Add(argument);
-            }
-            using var process = Process.Start(info)!;
-            await process.WaitForExitAsync();
-            return process.ExitCode;
+            return (await ChildProcess.RunAsync(command, arguments)).ExitCode;
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -1,104 +1,103 @@
-namespace Libromi.Connect.Server.Storage.Postgres;
+namespace Libromi.Connect.Server.Tests.Storage.Schema;
 
 /// <summary>
-/// The PostgreSQL schema, one entry per migration, column for column the SQLite schema: times are unix milliseconds
-/// (BIGINT), flags 0/1 (INTEGER), JSON as TEXT. Public ids use the "C" collation so that cursor pagination walks them in
-/// byte order, exactly as SQLite compares them, whatever the database's locale.
+/// The SQLite migrations exactly as released, when each provider had a copy of its own: the text databases out there
+/// were built with, which the single migration list must keep rendering for this provider.
 /// </summary>
-internal static class PostgresSchema
+internal static class ReleasedSqliteMigrations
 {
     public static IReadOnlyList<string> Migrations { get; } =
     [
         """
         CREATE TABLE accounts (
-            id TEXT COLLATE "C" PRIMARY KEY,
+            id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
-            created_at BIGINT NOT NULL);
+            created_at INTEGER NOT NULL);
         CREATE TABLE api_keys (
-            key_hash TEXT COLLATE "C" PRIMARY KEY,
-            account_id TEXT COLLATE "C" NOT NULL,
-            created_at BIGINT NOT NULL);
+            key_hash TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
         CREATE TABLE contacts (
-            id TEXT COLLATE "C" PRIMARY KEY,
-            account_id TEXT COLLATE "C" NOT NULL,
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
             name TEXT NOT NULL,
-            phone TEXT COLLATE "C" NOT NULL,
+            phone TEXT NOT NULL,
             email TEXT,
             attributes TEXT NOT NULL,
-            created_at BIGINT NOT NULL,
-            updated_at BIGINT NOT NULL);
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
         CREATE UNIQUE INDEX contacts_phone ON contacts (account_id, phone);
         CREATE INDEX contacts_account ON contacts (account_id, id);
         CREATE TABLE messages (
-            id TEXT COLLATE "C" PRIMARY KEY,
-            account_id TEXT COLLATE "C" NOT NULL,
-            contact_id TEXT COLLATE "C" NOT NULL,
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            contact_id TEXT NOT NULL,
             direction TEXT NOT NULL,
             type TEXT NOT NULL,
             content TEXT NOT NULL,
             status TEXT NOT NULL,
-            created_at BIGINT NOT NULL);
+            created_at INTEGER NOT NULL);
         CREATE INDEX messages_account ON messages (account_id, id);
         CREATE INDEX messages_contact ON messages (account_id, contact_id, id);
         CREATE TABLE chatbots (
-            id TEXT COLLATE "C" PRIMARY KEY,
-            account_id TEXT COLLATE "C" NOT NULL,
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
             name TEXT NOT NULL,
             keywords TEXT NOT NULL,
             match TEXT NOT NULL,
             reply TEXT NOT NULL,
             enabled INTEGER NOT NULL,
-            created_at BIGINT NOT NULL,
-            updated_at BIGINT NOT NULL);
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
         CREATE INDEX chatbots_account ON chatbots (account_id, id);
         CREATE TABLE webhooks (
-            id TEXT COLLATE "C" PRIMARY KEY,
-            account_id TEXT COLLATE "C" NOT NULL,
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
             url TEXT NOT NULL,
             events TEXT NOT NULL,
-            event_mask BIGINT NOT NULL,
+            event_mask INTEGER NOT NULL,
             description TEXT,
             enabled INTEGER NOT NULL,
             disabled_reason TEXT,
             secret TEXT NOT NULL,
             previous_secret TEXT,
-            previous_secret_expires_at BIGINT,
-            failing_since BIGINT,
-            session_expires_at BIGINT,
-            created_at BIGINT NOT NULL,
-            updated_at BIGINT NOT NULL);
+            previous_secret_expires_at INTEGER,
+            failing_since INTEGER,
+            session_expires_at INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
         CREATE INDEX webhooks_account ON webhooks (account_id, id);
         CREATE TABLE events (
-            id TEXT COLLATE "C" PRIMARY KEY,
-            account_id TEXT COLLATE "C" NOT NULL,
-            type TEXT COLLATE "C" NOT NULL,
-            created_at BIGINT NOT NULL,
-            payload BYTEA NOT NULL);
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            payload BLOB NOT NULL);
         CREATE INDEX events_account ON events (account_id, id);
         CREATE INDEX events_type ON events (account_id, type, id);
         CREATE TABLE deliveries (
-            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-            account_id TEXT COLLATE "C" NOT NULL,
-            event_id TEXT COLLATE "C" NOT NULL,
+            id INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
             event_type TEXT NOT NULL,
-            webhook_id TEXT COLLATE "C" NOT NULL,
+            webhook_id TEXT NOT NULL,
             status INTEGER NOT NULL,
             attempt_count INTEGER NOT NULL,
             max_attempts INTEGER NOT NULL,
-            next_attempt_at BIGINT NOT NULL,
-            lease_token BIGINT NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            lease_token INTEGER NOT NULL,
             last_status_code INTEGER,
             last_error TEXT,
-            created_at BIGINT NOT NULL,
-            updated_at BIGINT NOT NULL);
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
         CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 0;
         CREATE INDEX deliveries_webhook ON deliveries (webhook_id, id);
         CREATE INDEX deliveries_event ON deliveries (event_id);
         CREATE TABLE delivery_attempts (
-            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-            delivery_id BIGINT NOT NULL,
+            id INTEGER PRIMARY KEY,
+            delivery_id INTEGER NOT NULL,
             attempt INTEGER NOT NULL,
-            started_at BIGINT NOT NULL,
+            started_at INTEGER NOT NULL,
             duration_ms INTEGER NOT NULL,
             status_code INTEGER,
             error_kind TEXT,
@@ -107,12 +106,12 @@ internal static class PostgresSchema
             response_body TEXT);
         CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id, attempt);
         CREATE TABLE idempotency_keys (
-            account_id TEXT COLLATE "C" NOT NULL,
-            key TEXT COLLATE "C" NOT NULL,
+            account_id TEXT NOT NULL,
+            key TEXT NOT NULL,
             fingerprint TEXT NOT NULL,
             status_code INTEGER NOT NULL,
-            response BYTEA NOT NULL,
-            created_at BIGINT NOT NULL,
+            response BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
             PRIMARY KEY (account_id, key));
         """,
         // 2: the purge of expired idempotency keys finds them without scanning the table.

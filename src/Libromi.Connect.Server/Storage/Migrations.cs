@@ -1,0 +1,127 @@
+namespace Libromi.Connect.Server.Storage;
+
+/// <summary>
+/// The schema, one entry per migration, written once for every provider with the column types its
+/// <see cref="SqlDialect"/> names. Times are unix milliseconds, flags 0/1 integers, JSON text. A released entry never
+/// changes (databases have applied it); a change is a new entry at the end.
+/// </summary>
+public static class Migrations
+{
+    public static IReadOnlyList<string> For(SqlDialect sql) =>
+        [
+            // 1: the tables of the first release.
+            $"""
+            CREATE TABLE accounts (
+                id {sql.KeyText} PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at {sql.BigInt} NOT NULL);
+            CREATE TABLE api_keys (
+                key_hash {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                created_at {sql.BigInt} NOT NULL);
+            CREATE TABLE contacts (
+                id {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                name TEXT NOT NULL,
+                phone {sql.KeyText} NOT NULL,
+                email TEXT,
+                attributes TEXT NOT NULL,
+                created_at {sql.BigInt} NOT NULL,
+                updated_at {sql.BigInt} NOT NULL);
+            CREATE UNIQUE INDEX contacts_phone ON contacts (account_id, phone);
+            CREATE INDEX contacts_account ON contacts (account_id, id);
+            CREATE TABLE messages (
+                id {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                contact_id {sql.KeyText} NOT NULL,
+                direction TEXT NOT NULL,
+                type TEXT NOT NULL,
+                content TEXT NOT NULL,
+                status TEXT NOT NULL,
+                created_at {sql.BigInt} NOT NULL);
+            CREATE INDEX messages_account ON messages (account_id, id);
+            CREATE INDEX messages_contact ON messages (account_id, contact_id, id);
+            CREATE TABLE chatbots (
+                id {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                name TEXT NOT NULL,
+                keywords TEXT NOT NULL,
+                match TEXT NOT NULL,
+                reply TEXT NOT NULL,
+                enabled INTEGER NOT NULL,
+                created_at {sql.BigInt} NOT NULL,
+                updated_at {sql.BigInt} NOT NULL);
+            CREATE INDEX chatbots_account ON chatbots (account_id, id);
+            CREATE TABLE webhooks (
+                id {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                url TEXT NOT NULL,
+                events TEXT NOT NULL,
+                event_mask {sql.BigInt} NOT NULL,
+                description TEXT,
+                enabled INTEGER NOT NULL,
+                disabled_reason TEXT,
+                secret TEXT NOT NULL,
+                previous_secret TEXT,
+                previous_secret_expires_at {sql.BigInt},
+                failing_since {sql.BigInt},
+                session_expires_at {sql.BigInt},
+                created_at {sql.BigInt} NOT NULL,
+                updated_at {sql.BigInt} NOT NULL);
+            CREATE INDEX webhooks_account ON webhooks (account_id, id);
+            CREATE TABLE events (
+                id {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                type {sql.KeyText} NOT NULL,
+                created_at {sql.BigInt} NOT NULL,
+                payload {sql.Blob} NOT NULL);
+            CREATE INDEX events_account ON events (account_id, id);
+            CREATE INDEX events_type ON events (account_id, type, id);
+            CREATE TABLE deliveries (
+                id {sql.IdentityKey},
+                account_id {sql.KeyText} NOT NULL,
+                event_id {sql.KeyText} NOT NULL,
+                event_type TEXT NOT NULL,
+                webhook_id {sql.KeyText} NOT NULL,
+                status INTEGER NOT NULL,
+                attempt_count INTEGER NOT NULL,
+                max_attempts INTEGER NOT NULL,
+                next_attempt_at {sql.BigInt} NOT NULL,
+                lease_token {sql.BigInt} NOT NULL,
+                last_status_code INTEGER,
+                last_error TEXT,
+                created_at {sql.BigInt} NOT NULL,
+                updated_at {sql.BigInt} NOT NULL);
+            CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 0;
+            CREATE INDEX deliveries_webhook ON deliveries (webhook_id, id);
+            CREATE INDEX deliveries_event ON deliveries (event_id);
+            CREATE TABLE delivery_attempts (
+                id {sql.IdentityKey},
+                delivery_id {sql.BigInt} NOT NULL,
+                attempt INTEGER NOT NULL,
+                started_at {sql.BigInt} NOT NULL,
+                duration_ms INTEGER NOT NULL,
+                status_code INTEGER,
+                error_kind TEXT,
+                error TEXT,
+                response_headers TEXT,
+                response_body TEXT);
+            CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id, attempt);
+            CREATE TABLE idempotency_keys (
+                account_id {sql.KeyText} NOT NULL,
+                key {sql.KeyText} NOT NULL,
+                fingerprint TEXT NOT NULL,
+                status_code INTEGER NOT NULL,
+                response {sql.Blob} NOT NULL,
+                created_at {sql.BigInt} NOT NULL,
+                PRIMARY KEY (account_id, key));
+            """,
+            // 2: the purge of expired idempotency keys finds them without scanning the table.
+            "CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);",
+            // 3: how a webhook's deliveries travel (0 HTTP, 1 listen session), instead of guessing it from its columns.
+            """
+            ALTER TABLE webhooks ADD COLUMN transport INTEGER NOT NULL DEFAULT 0;
+            UPDATE webhooks SET transport = 1 WHERE session_expires_at IS NOT NULL;
+            """,
+        ];
+}
