@@ -5,7 +5,7 @@ using Libromi.Connect.Server.Storage;
 
 namespace Libromi.Connect.Server.Accounts;
 
-/// <summary>API keys, stored as SHA-256 hashes. A key names exactly one account.</summary>
+/// <summary>Accounts and their API keys, stored as SHA-256 hashes. A key names exactly one account.</summary>
 public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider time)
 {
     public const string Prefix = "lbk_";
@@ -24,8 +24,7 @@ public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider tim
             return cached;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT account_id FROM api_keys WHERE key_hash = @h").With("@h", hash);
-        if (await command.ExecuteScalarAsync(cancellationToken) is string accountId)
+        if (await AccountStore.FindByKeyHashAsync(connection, hash, cancellationToken) is { } accountId)
         {
             _accountByHash[hash] = accountId;
             return accountId;
@@ -39,16 +38,7 @@ public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider tim
         var accountId = ids.New("acc");
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await using (var account = scope.Command("INSERT INTO accounts (id, name, created_at) VALUES (@id, @name, @now)")
-            .With("@id", accountId).With("@name", name).With("@now", now))
-        {
-            await account.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var apiKey = scope.Command("INSERT INTO api_keys (key_hash, account_id, created_at) VALUES (@h, @id, @now)")
-            .With("@h", Hash(key)).With("@id", accountId).With("@now", now))
-        {
-            await apiKey.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await AccountStore.InsertAsync(scope, accountId, name, Hash(key), now, cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return accountId;
     }
@@ -56,8 +46,7 @@ public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider tim
     public async Task<long> CountAccountsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT COUNT(*) FROM accounts");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return await AccountStore.CountAsync(connection, cancellationToken);
     }
 
     private static string Base64UrlEncode(byte[] bytes) =>

@@ -44,6 +44,11 @@ public static class ServerServices
         services.AddSingleton<EventWriter>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<Chatbots.ChatbotService>();
+        services.AddSingleton<Webhooks.WebhookService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<EventService>();
+        services.AddSingleton<Listen.ListenService>();
 
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryQueue>();
@@ -57,6 +62,7 @@ public static class ServerServices
         services.AddSingleton(node);
         if (node.ServesApi)
         {
+            services.AddApiKeyAuthentication();
             services.AddHostedService<IdempotencyKeyPurge>();
         }
         if (node.Delivers)

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Storage;
+
+namespace Libromi.Connect.Server.Events;
+
+/// <summary>SQL for reading events: their payloads are the exact bytes webhooks receive.</summary>
+public static class EventStore
+{
+    public static async Task<Page<byte[]>> ListAsync(DbConnection connection, string accountId, string? type, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Sql($"""
+            SELECT id, payload FROM events
+            WHERE account_id = @a{(type is null ? "" : " AND type = @type")}{(page.After is null ? "" : " AND id < @after")}
+            ORDER BY id DESC LIMIT @limit
+            """).With("@a", accountId).With("@type", type).With("@after", page.After).With("@limit", page.Limit + 1);
+        var rows = new List<(string Id, byte[] Payload)>();
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            }
+        }
+        var result = page.ToPage(rows, r => r.Id);
+        return new Page<byte[]>(result.Data.Select(r => r.Payload).ToList(), result.NextCursor);
+    }
+
+    public static async Task<byte[]?> FindAsync(DbConnection connection, string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Sql("SELECT payload FROM events WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
+        return await select.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+}
