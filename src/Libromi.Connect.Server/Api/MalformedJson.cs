@@ -30,9 +30,6 @@ public static class MalformedJson
             // The reader's own account of the syntax error, with its line and position.
             { InnerException: JsonException reader } => reader.Message.TrimEnd('.'),
             _ when IsUnknownField(json.Path, requestType) => "this field is not part of the request; check its spelling against the API reference",
-            { InnerException: InvalidOperationException } when IsUnpairedSurrogate(json) =>
-                // The reader refuses an escape such as "\ud800" with no partner before any validation could see the text.
-                "the text contains an unpaired UTF-16 surrogate escape (such as \\ud800); send well-formed Unicode text",
             _ => "the value has the wrong JSON type for this field",
         };
         return new ProblemDetails
@@ -56,7 +53,4 @@ public static class MalformedJson
         return name is not null && requestType is not null
             && !ApiJson.Options.GetTypeInfo(requestType).Properties.Any(p => p.Name == name);
     }
-
-    private static bool IsUnpairedSurrogate(JsonException json) =>
-        json.InnerException is InvalidOperationException invalid && invalid.Message.Contains("UTF-16", StringComparison.Ordinal);
 }
