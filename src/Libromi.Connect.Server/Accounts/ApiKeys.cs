@@ -23,8 +23,8 @@ public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider tim
         {
             return cached;
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await AccountStore.FindByKeyHashAsync(connection, hash, cancellationToken) is { } accountId)
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        if (await AccountStore.FindByKeyHashAsync(session, hash, cancellationToken) is { } accountId)
         {
             _accountByHash[hash] = accountId;
             return accountId;
@@ -45,8 +45,8 @@ public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider tim
 
     public async Task<long> CountAccountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AccountStore.CountAsync(connection, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await AccountStore.CountAsync(session, cancellationToken);
     }
 
     private static string Base64UrlEncode(byte[] bytes) =>

@@ -16,21 +16,21 @@ public sealed class ChatbotService(Database database, IdGenerator ids, TimeProvi
 
     public async Task<Chatbot?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ChatbotStore.FindAsync(connection, null, accountId, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ChatbotStore.FindAsync(session, accountId, id, cancellationToken);
     }
 
     public async Task<Page<Chatbot>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ChatbotStore.ListAsync(connection, accountId, page, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ChatbotStore.ListAsync(session, accountId, page, cancellationToken);
     }
 
     /// <summary>The updated chatbot, or null when the account has none with this id.</summary>
     public async Task<Chatbot?> UpdateAsync(string accountId, string id, UpdateChatbotRequest request, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        if (await ChatbotStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken) is not { } current)
+        if (await ChatbotStore.FindAsync(scope, accountId, id, cancellationToken) is not { } current)
         {
             return null;
         }

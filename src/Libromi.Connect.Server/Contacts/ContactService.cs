@@ -11,14 +11,14 @@ public sealed class ContactService(Database database, EventWriter events, IdGene
 {
     public async Task<Contact?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ContactStore.FindAsync(connection, null, accountId, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ContactStore.FindAsync(session, accountId, id, cancellationToken);
     }
 
     public async Task<Page<Contact>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ContactStore.ListAsync(connection, accountId, page, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ContactStore.ListAsync(session, accountId, page, cancellationToken);
     }
 
     /// <summary>Creates the contact in the caller's write scope; a conflict when another contact has the phone.</summary>
@@ -56,7 +56,7 @@ public sealed class ContactService(Database database, EventWriter events, IdGene
 
     private async Task<Outcome<Contact>> UpdateAsync(WriteScope scope, string accountId, string id, string? name, string? phone, string? email, JsonObject? attributePatch, CancellationToken cancellationToken)
     {
-        if (await ContactStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken) is not { } current)
+        if (await ContactStore.FindAsync(scope, accountId, id, cancellationToken) is not { } current)
         {
             return new() { Missing = true };
         }

@@ -11,13 +11,13 @@ public sealed class DeliveryService(Database database, DeliverySignal signal, Ti
     /// <summary>A page of the target's deliveries, newest first; null when the account has no webhook or session with this id.</summary>
     public async Task<Page<DeliveryView>?> ListAsync(string accountId, string webhookId, int? status, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (!await WebhookStore.HasDeliveryTargetAsync(connection, accountId, webhookId, cancellationToken))
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        if (!await WebhookStore.HasDeliveryTargetAsync(session, accountId, webhookId, cancellationToken))
         {
             return null;
         }
         var before = page.After is null ? null : DeliveryStore.ParseId(page.After);
-        return await DeliveryStore.ListAsync(connection, accountId, webhookId, status, page.Limit, before, cancellationToken);
+        return await DeliveryStore.ListAsync(session.Connection, accountId, webhookId, status, page.Limit, before, cancellationToken);
     }
 
     public async Task<DeliveryView?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
@@ -26,8 +26,8 @@ public sealed class DeliveryService(Database database, DeliverySignal signal, Ti
         {
             return null;
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await DeliveryStore.FindAsync(connection, null, accountId, key, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await DeliveryStore.FindAsync(session.Connection, null, accountId, key, cancellationToken);
     }
 
     /// <summary>Queues the delivery for one more attempt now; a conflict while it is still pending.</summary>

@@ -12,9 +12,9 @@ public sealed class EventService(Database database)
     public async Task<byte[]> ListAsync(string accountId, string? type, PageRequest page, CancellationToken cancellationToken)
     {
         Page<byte[]> events;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var session = await database.OpenSessionAsync(cancellationToken))
         {
-            events = await EventStore.ListAsync(connection, accountId, type, page, cancellationToken);
+            events = await EventStore.ListAsync(session, accountId, type, page, cancellationToken);
         }
         var output = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(output))
@@ -34,7 +34,7 @@ public sealed class EventService(Database database)
 
     public async Task<byte[]?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await EventStore.FindAsync(connection, accountId, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await EventStore.FindAsync(session, accountId, id, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Storage;
 
@@ -7,9 +6,9 @@ namespace Libromi.Connect.Server.Events;
 /// <summary>SQL for reading events: their payloads are the exact bytes webhooks receive.</summary>
 public static class EventStore
 {
-    public static async Task<Page<byte[]>> ListAsync(DbConnection connection, string accountId, string? type, PageRequest page, CancellationToken cancellationToken)
+    public static async Task<Page<byte[]>> ListAsync(StoreSession session, string accountId, string? type, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"""
+        await using var select = session.Command($"""
             SELECT id, payload FROM events
             WHERE account_id = @a{(type is null ? "" : " AND type = @type")}{(page.After is null ? "" : " AND id < @after")}
             ORDER BY id DESC LIMIT @limit
@@ -26,9 +25,9 @@ public static class EventStore
         return new Page<byte[]>(result.Data.Select(r => r.Payload).ToList(), result.NextCursor);
     }
 
-    public static async Task<byte[]?> FindAsync(DbConnection connection, string accountId, string id, CancellationToken cancellationToken)
+    public static async Task<byte[]?> FindAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql("SELECT payload FROM events WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
+        await using var select = session.Command("SELECT payload FROM events WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
         return await select.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 }

@@ -16,14 +16,14 @@ public sealed class MessageService(Database database, ContactService contacts, E
 {
     /// <summary>Sends a validated request in the caller's write scope; null when the account has no such contact.</summary>
     public async Task<Message?> SendAsync(WriteScope scope, string accountId, SendMessageRequest request, CancellationToken cancellationToken) =>
-        await ContactStore.FindAsync(scope.Connection, scope.Transaction, accountId, request.ContactId!, cancellationToken) is { } contact
+        await ContactStore.FindAsync(scope, accountId, request.ContactId!, cancellationToken) is { } contact
             ? await SendAsync(scope, accountId, contact, request.Content!, cancellationToken)
             : null;
 
     public async Task<Page<Message>> ListAsync(string accountId, string? contactId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await MessageStore.ListAsync(connection, accountId, contactId, page, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await MessageStore.ListAsync(session, accountId, contactId, page, cancellationToken);
     }
 
     public async Task<Message> SendAsync(WriteScope scope, string accountId, Contact contact, string content, CancellationToken cancellationToken)

@@ -27,26 +27,26 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
 
     public async Task<Webhook?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await WebhookStore.FindAsync(connection, null, accountId, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await WebhookStore.FindAsync(session, accountId, id, cancellationToken);
     }
 
     public async Task<WebhookSecretResponse?> FindSecretAsync(string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await WebhookStore.FindSecretAsync(connection, accountId, id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await WebhookStore.FindSecretAsync(session, accountId, id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
     }
 
     public async Task<Page<Webhook>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await WebhookStore.ListAsync(connection, accountId, page, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await WebhookStore.ListAsync(session, accountId, page, cancellationToken);
     }
 
     public async Task<Webhook?> UpdateAsync(string accountId, string id, UpdateWebhookRequest request, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        if (await WebhookStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken) is not { } current)
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is not { } current)
         {
             return null;
         }
@@ -79,7 +79,7 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
     /// <summary>The webhook with its new secret; the previous one signs too for <see cref="DeliveryOptions.SecretGracePeriod"/>.</summary>
     public async Task<Webhook?> RotateSecretAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
     {
-        if (await WebhookStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken) is null)
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is null)
         {
             return null;
         }
@@ -87,13 +87,13 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
         var secret = WebhookSecret.Generate();
         await WebhookStore.RotateSecretAsync(scope, accountId, id, secret,
             (now + options.Value.SecretGracePeriod).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken);
-        return (await WebhookStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken))! with { Secret = secret };
+        return (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken))! with { Secret = secret };
     }
 
     /// <summary>Sends a <c>webhook.test</c> event to this webhook alone.</summary>
     public async Task<TestWebhookResponse?> TestAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
     {
-        if (await WebhookStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken) is not { } webhook)
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is not { } webhook)
         {
             return null;
         }
@@ -109,7 +109,7 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
     /// <summary>Queues the webhook's failed deliveries created since then for one more attempt.</summary>
     public async Task<RecoverWebhookResponse?> RecoverAsync(WriteScope scope, string accountId, string id, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        if (await WebhookStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken) is null)
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is null)
         {
             return null;
         }

@@ -226,8 +226,8 @@ public abstract class StoreCompliance : IAsyncLifetime
         string? after = null;
         do
         {
-            await using var connection = await Database.OpenAsync(CancellationToken.None);
-            var page = await ContactStore.ListAsync(connection, account, new PageRequest(10, after), CancellationToken.None);
+            await using var session = await Database.OpenSessionAsync(CancellationToken.None);
+            var page = await ContactStore.ListAsync(session, account, new PageRequest(10, after), CancellationToken.None);
             walked.AddRange(page.Data.Select(c => c.Id));
             after = page.NextCursor is null ? null : page.Data[^1].Id;
         }
