@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Libromi.Connect.Server.Api;
-using Libromi.Connect.Server.Delivery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Libromi.Connect.Server.Listen;
@@ -32,30 +31,28 @@ public static class ListenApi
         return TypedResults.Created(default(string), await s.Sessions.StartAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, events, s.CancellationToken));
     }
 
-    private static async Task<Results<EmptyHttpResult, NotFoundProblem>> Stream(string id, ListenRelay relay, DeliverySignal signal, TimeProvider time,
-        IHostApplicationLifetime lifetime, [AsParameters] ListenServices s)
+    private static async Task<Results<EmptyHttpResult, NotFoundProblem>> Stream(string id, [AsParameters] ListenServices s)
     {
         var http = s.Http;
         var caller = s.Caller;
         // A stopping server ends the stream at once: the listener reconnects to the next server, and shutdown does not
         // wait out its timeout for a response that never finishes on its own.
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, s.Lifetime.ApplicationStopping);
         var cancellationToken = ending.Token;
         if (!await s.Sessions.ResumeAsync(caller.AccountId, id, cancellationToken))
         {
             return new NotFoundProblem("listen session", id);
         }
 
-        var connection = relay.Connect(caller.AccountId, id);
+        var connection = s.Sessions.Connect(caller.AccountId, id);
         try
         {
             http.Response.ContentType = "text/event-stream";
             await http.Response.WriteAsync("event: ready\ndata: {}\n\n", cancellationToken);
             await http.Response.Body.FlushAsync(cancellationToken);
-            signal.Notify();
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var beat = new CancellationTokenSource(Heartbeat, time);
+                using var beat = new CancellationTokenSource(Heartbeat, s.Time);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, beat.Token);
                 string frame;
                 try
@@ -77,7 +74,7 @@ public static class ListenApi
         }
         finally
         {
-            relay.Disconnect(id, connection);
+            s.Sessions.Disconnect(id, connection);
         }
         return TypedResults.Empty;
     }

@@ -1,3 +1,4 @@
+using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Webhooks;
@@ -9,7 +10,7 @@ namespace Libromi.Connect.Server.Listen;
 /// Listen sessions: temporary webhooks of the account whose deliveries <see cref="ListenRelay"/> streams to the CLI.
 /// A false or null answer means the account has no such session.
 /// </summary>
-public sealed class ListenService(Database database, ListenRelay relay, IdGenerator ids, TimeProvider time)
+public sealed class ListenService(Database database, ListenRelay relay, DeliverySignal signal, IdGenerator ids, TimeProvider time)
 {
     /// <summary>A session lives this long after its listener was last connected.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(24);
@@ -38,6 +39,16 @@ public sealed class ListenService(Database database, ListenRelay relay, IdGenera
         await scope.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>Attaches a listener, and wakes the dispatcher to relay what is due for the session now that someone listens.</summary>
+    public ListenConnection Connect(string accountId, string id)
+    {
+        var connection = relay.Connect(accountId, id);
+        signal.Notify();
+        return connection;
+    }
+
+    public void Disconnect(string id, ListenConnection connection) => relay.Disconnect(id, connection);
 
     /// <summary>Hands what the local endpoint answered to the delivery waiting for it; false when none waits for this ticket.</summary>
     public bool Report(string accountId, string id, string ticket, ReportedAnswer answer) => relay.Complete(accountId, id, ticket, answer);

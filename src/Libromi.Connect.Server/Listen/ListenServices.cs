@@ -5,4 +5,5 @@ using Microsoft.Extensions.Options;
 namespace Libromi.Connect.Server.Listen;
 
 /// <summary>What every <see cref="ListenApi"/> handler is given (bound with <c>[AsParameters]</c>).</summary>
-public sealed record ListenServices(ListenService Sessions, IOptions<DeliveryOptions> Options, Caller Caller, HttpContext Http, CancellationToken CancellationToken);
+public sealed record ListenServices(ListenService Sessions, IOptions<DeliveryOptions> Options, TimeProvider Time, IHostApplicationLifetime Lifetime,
+    Caller Caller, HttpContext Http, CancellationToken CancellationToken);
