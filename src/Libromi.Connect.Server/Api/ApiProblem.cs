@@ -18,6 +18,9 @@ public abstract class ApiProblem(ProblemDetails problem) : IResult, IStatusCodeH
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = Value.Status ?? StatusCodes.Status500InternalServerError;
+        // The exception handler marks the problems it writes so; a problem answers the same whichever way it came.
+        httpContext.Response.Headers.Pragma = "no-cache";
+        httpContext.Response.Headers.Expires = "-1";
         var problems = httpContext.RequestServices?.GetService<IProblemDetailsService>();
         if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = Value }))
         {
