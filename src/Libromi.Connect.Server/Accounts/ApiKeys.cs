@@ -5,7 +5,7 @@ using Libromi.Connect.Server.Storage;
 
 namespace Libromi.Connect.Server.Accounts;
 
-/// <summary>API keys, stored as SHA-256 hashes. A key names exactly one account.</summary>
+/// <summary>Accounts and their API keys, stored as SHA-256 hashes. A key names exactly one account.</summary>
 public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider time)
 {
     public const string Prefix = "lbk_";
@@ -23,9 +23,8 @@ public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider tim
         {
             return cached;
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT account_id FROM api_keys WHERE key_hash = @h").With("@h", hash);
-        if (await command.ExecuteScalarAsync(cancellationToken) is string accountId)
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        if (await AccountStore.FindByKeyHashAsync(session, hash, cancellationToken) is { } accountId)
         {
             _accountByHash[hash] = accountId;
             return accountId;
@@ -39,25 +38,15 @@ public sealed class ApiKeys(Database database, IdGenerator ids, TimeProvider tim
         var accountId = ids.New("acc");
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await using (var account = scope.Command("INSERT INTO accounts (id, name, created_at) VALUES (@id, @name, @now)")
-            .With("@id", accountId).With("@name", name).With("@now", now))
-        {
-            await account.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var apiKey = scope.Command("INSERT INTO api_keys (key_hash, account_id, created_at) VALUES (@h, @id, @now)")
-            .With("@h", Hash(key)).With("@id", accountId).With("@now", now))
-        {
-            await apiKey.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await AccountStore.InsertAsync(scope, accountId, name, Hash(key), now, cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return accountId;
     }
 
     public async Task<long> CountAccountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT COUNT(*) FROM accounts");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await AccountStore.CountAsync(session, cancellationToken);
     }
 
     private static string Base64UrlEncode(byte[] bytes) =>

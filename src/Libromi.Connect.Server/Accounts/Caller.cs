@@ -5,7 +5,10 @@ namespace Libromi.Connect.Server.Accounts;
 /// <summary>The authenticated account of the current request; a handler parameter of this type is bound from the request.</summary>
 public sealed record Caller(string AccountId)
 {
-    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
-        ValueTask.FromResult<Caller?>(context.Features.Get<Caller>()
-            ?? throw new InvalidOperationException("The endpoint is outside the authenticated /api/v1 group."));
+    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult<Caller?>(Of(context));
+
+    public static Caller Of(HttpContext context) =>
+        context.User.FindFirst(ApiKeyAuthentication.AccountClaim)?.Value is { } accountId
+            ? new Caller(accountId)
+            : throw new InvalidOperationException("The endpoint is outside the authenticated /api/v1 group.");
 }

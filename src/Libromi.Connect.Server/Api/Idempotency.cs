@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Storage;
 using Microsoft.Extensions.Options;
 
@@ -18,16 +17,21 @@ public sealed class Idempotency(Database database, TimeProvider time, IOptions<A
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
 
-    public async Task<IResult> RunAsync(HttpContext http, Caller caller, object? request, int successStatus,
-        Func<WriteScope, CancellationToken, Task<object>> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> in one write scope and commits it when the action answers a success with a value;
+    /// any other answer (a problem) leaves the scope to roll back. The success is answered, and remembered, as bytes.
+    /// </summary>
+    public async Task<IResult> RunAsync(HttpContext http, string accountId, object? request, Func<WriteScope, CancellationToken, Task<IResult>> action)
     {
         var cancellationToken = http.RequestAborted;
-        var key = http.Request.Headers[Header].ToString();
+        var fingerprint = Fingerprint(http, request);
+        // A request that cannot be fingerprinted holds text no handler accepts (such as an unpaired surrogate in
+        // attributes): it runs without its key, to be refused by validation as it would be without one.
+        var key = fingerprint is null ? "" : http.Request.Headers[Header].ToString();
         if (key.Length > MaxKeyLength)
         {
-            throw ApiException.Validation(Header, $"The {Header} header must be at most {MaxKeyLength} characters long.");
+            return new ValidationFailed(Header, $"The {Header} header must be at most {MaxKeyLength} characters long.");
         }
-        var fingerprint = Fingerprint(http, request);
 
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         if (key.Length > 0)
@@ -35,16 +39,15 @@ public sealed class Idempotency(Database database, TimeProvider time, IOptions<A
             if (database.Sql.LockKey is { } lockKey)
             {
                 // The same key racing on two nodes: the second waits here for the first to finish, then replays its response.
-                await using var keyLock = scope.Command(lockKey).With("@lock", caller.AccountId + "\n" + key);
+                await using var keyLock = scope.Command(lockKey).With("@lock", accountId + "\n" + key);
                 await keyLock.ExecuteNonQueryAsync(cancellationToken);
             }
-            var stored = await FindAsync(scope, caller.AccountId, key, cancellationToken);
+            var stored = await FindAsync(scope, accountId, key, cancellationToken);
             if (stored is { } first && first.CreatedAt > ExpiredBefore())
             {
                 if (first.Fingerprint != fingerprint)
                 {
-                    throw ApiException.Validation(Header,
-                        $"This {Header} was already used for a different request. Use a new key for each distinct request.");
+                    return new ValidationFailed(Header, $"This {Header} was already used for a different request. Use a new key for each distinct request.");
                 }
                 http.Response.Headers["Idempotent-Replayed"] = "true";
                 return new JsonBytesResult(first.Response, first.StatusCode);
@@ -53,18 +56,24 @@ public sealed class Idempotency(Database database, TimeProvider time, IOptions<A
             {
                 // Expired but not purged yet: the key is free again, and this request takes it over.
                 await using var forget = scope.Command("DELETE FROM idempotency_keys WHERE account_id = @a AND key = @k")
-                    .With("@a", caller.AccountId).With("@k", key);
+                    .With("@a", accountId).With("@k", key);
                 await forget.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(await action(scope, cancellationToken), ApiJson.Options);
+        var result = await action(scope, cancellationToken);
+        var answer = (result as INestedHttpResult)?.Result ?? result;
+        if (answer is not (IStatusCodeHttpResult { StatusCode: int status and < 400 } and IValueHttpResult { Value: { } value }))
+        {
+            return result;
+        }
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ApiJson.Options);
         if (key.Length > 0)
         {
             await using var remember = scope.Command("""
                 INSERT INTO idempotency_keys (account_id, key, fingerprint, status_code, response, created_at)
                 VALUES (@a, @k, @f, @s, @r, @t)
-                """).With("@a", caller.AccountId).With("@k", key).With("@f", fingerprint).With("@s", successStatus)
+                """).With("@a", accountId).With("@k", key).With("@f", fingerprint).With("@s", status)
                 .With("@r", body).With("@t", time.GetUtcNow().ToUnixTimeMilliseconds());
             try
             {
@@ -72,12 +81,16 @@ public sealed class Idempotency(Database database, TimeProvider time, IOptions<A
             }
             catch (Exception e) when (database.IsUniqueViolation(e))
             {
-                throw ApiException.Conflict($"Another request with this {Header} is being processed. Retry it to receive its response.");
+                return new ConflictProblem($"Another request with this {Header} is being processed. Retry it to receive its response.");
             }
         }
         await scope.CommitAsync(cancellationToken);
-        return new JsonBytesResult(body, successStatus);
+        return new JsonBytesResult(body, status);
     }
+
+    /// <summary>The write scope of the idempotent request being handled (see <see cref="IdempotentEndpoint"/>).</summary>
+    public static WriteScope Scope(HttpContext http) =>
+        http.Features.Get<WriteScope>() ?? throw new InvalidOperationException("The endpoint is not marked Idempotent(), so it has no write scope.");
 
     /// <summary>Keys created at or before this unix-millisecond time have expired.</summary>
     public long ExpiredBefore() => (time.GetUtcNow() - options.Value.IdempotencyKeyLifetime).ToUnixTimeMilliseconds();
@@ -94,9 +107,17 @@ public sealed class Idempotency(Database database, TimeProvider time, IOptions<A
 
     private sealed record StoredResponse(string Fingerprint, int StatusCode, byte[] Response, long CreatedAt);
 
-    private static string Fingerprint(HttpContext http, object? request)
+    private static string? Fingerprint(HttpContext http, object? request)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(request, ApiJson.Options);
+        byte[] bytes;
+        try
+        {
+            bytes = JsonSerializer.SerializeToUtf8Bytes(request, ApiJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
         return http.Request.Method + " " + http.Request.Path + " " + Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }

@@ -15,12 +15,10 @@ public static class NulGuard
         {
             if (name.Contains('\0', StringComparison.Ordinal) || values.Any(v => v is not null && v.Contains('\0', StringComparison.Ordinal)))
             {
-                throw Refused(name.Replace("\0", "\\0", StringComparison.Ordinal));
+                var shown = name.Replace("\0", "\\0", StringComparison.Ordinal);
+                return ValueTask.FromResult<object?>(new ValidationFailed(shown, $"'{shown}' contains a NUL character (U+0000, %00); remove it."));
             }
         }
         return next(context);
     }
-
-    private static ApiException Refused(string name) =>
-        ApiException.Validation(name, $"'{name}' contains a NUL character (U+0000, %00); remove it.");
 }

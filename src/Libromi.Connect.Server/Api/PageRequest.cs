@@ -12,7 +12,8 @@ public sealed record PageRequest(int Limit, string? After)
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static PageRequest Parse(string? limit, string? cursor, string idPrefix)
+    /// <summary>Reads <c>limit</c> and <c>cursor</c> into <paramref name="page"/>; the errors, or null when both are valid.</summary>
+    public static Dictionary<string, string[]>? Parse(string? limit, string? cursor, string idPrefix, out PageRequest page)
     {
         var validator = new Validator();
         var size = DefaultLimit;
@@ -29,8 +30,8 @@ public sealed record PageRequest(int Limit, string? After)
                 validator.Add("cursor", "'cursor' is not a cursor this list returned; pass 'next_cursor' from the previous page unchanged.");
             }
         }
-        validator.ThrowIfInvalid();
-        return new PageRequest(size, after);
+        page = new PageRequest(size, after);
+        return validator.Errors();
     }
 
     // Ids are ASCII letters, digits and '_': anything else (a NUL, invalid UTF-8 decoded as U+FFFD) was never a cursor.

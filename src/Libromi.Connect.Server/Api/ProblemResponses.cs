@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Libromi.Connect.Server.Api;
@@ -16,7 +17,7 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
         }
         var problem = unavailable ? StoreUnavailable
             : database.IsUniqueViolation(exception) ? ConcurrentConflict
-            : ToProblem(exception);
+            : ToProblem(httpContext, exception);
         if (problem.Status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -26,16 +27,11 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
         {
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
-        if (exception is ApiException { Status: 401 })
-        {
-            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
-        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    private static ProblemDetails ToProblem(HttpContext http, Exception exception) => exception switch
     {
-        ApiException { Errors: not null } api => new ValidationProblemDetails(api.Errors) { Status = api.Status, Title = api.Title, Detail = api.Message },
         ApiException api => new ProblemDetails { Status = api.Status, Title = api.Title, Detail = api.Message },
         BadHttpRequestException { StatusCode: 413 } => new ProblemDetails
         {
@@ -43,16 +39,16 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
             Title = "Request body too large",
             Detail = ProblemDefaults.TooLarge,
         },
-        BadHttpRequestException { InnerException: MalformedTextException text } => MalformedText(text),
-        BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
+        BadHttpRequestException { InnerException: MalformedTextException text } => MalformedJson.MalformedText(text),
+        BadHttpRequestException { InnerException: JsonException json } => MalformedJson.Describe(json, Accepted(http)?.RequestType),
         BadHttpRequestException bad when bad.StatusCode == 415 => new ProblemDetails
         {
             Status = 415,
             Title = "Unsupported media type",
             Detail = ProblemDefaults.UnsupportedMediaType,
         },
-        // The framework's own wording ("Implicit body inferred ... Did you mean to use a Service") speaks to the server's developer, not the caller.
-        BadHttpRequestException { StatusCode: 400 } bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => new ProblemDetails
+        // The framework's own answer ("Implicit body inferred ... Did you mean to use a Service") speaks to the server's developer, not the caller.
+        BadHttpRequestException { StatusCode: 400, InnerException: null } when Accepted(http) is not null && HasNoBody(http.Request) => new ProblemDetails
         {
             Status = 400,
             Title = "Missing request body",
@@ -61,6 +57,13 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         _ => new ProblemDetails { Status = 500, Title = "Internal server error", Detail = "An unexpected error occurred; it has been logged." },
     };
+
+    /// <summary>What the failed endpoint reads from the body, if it reads one (the handler runs with the endpoint cleared).</summary>
+    private static IAcceptsMetadata? Accepted(HttpContext http) =>
+        http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>();
+
+    private static bool HasNoBody(HttpRequest request) =>
+        request.ContentLength == 0 || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false;
 
     /// <summary>What a 503 asks the caller to wait: long enough for a restarted database or a freed disk, short enough not to matter.</summary>
     private const string RetryAfterSeconds = "5";
@@ -79,44 +82,6 @@ public sealed partial class ProblemResponses(IProblemDetailsService problems, St
         Title = "Conflict",
         Detail = "Another request changed the same resource at the same moment; nothing was stored. Retry the request.",
     };
-
-    private static ValidationProblemDetails MalformedText(MalformedTextException text)
-    {
-        var field = text.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-        var message = $"'{field}' contains an unpaired UTF-16 surrogate; send well-formed Unicode text.";
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-        {
-            Status = 422,
-            Title = "Validation failed",
-            Detail = message,
-        };
-    }
-
-    private static ProblemDetails Malformed(JsonException json)
-    {
-        var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the request body" : $"'{json.Path}'";
-        var reason = json.Message.Split(". Path:", 2)[0];
-        if (reason.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            reason = "this field is not part of the request; check its spelling against the API reference";
-        }
-        else if (json.InnerException is InvalidOperationException invalid && invalid.Message.Contains("UTF-16", StringComparison.Ordinal))
-        {
-            // The reader refuses an escape such as "\ud800" with no partner before any validation could see the text.
-            reason = "the text contains an unpaired UTF-16 surrogate escape (such as \\ud800); send well-formed Unicode text";
-        }
-        else if (reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
-        {
-            reason = "the value has the wrong JSON type for this field";
-        }
-        return new ProblemDetails
-        {
-            Status = 400,
-            Title = "Malformed JSON",
-            Detail = $"Could not read {where}: {reason}.",
-            Extensions = { ["field"] = json.Path },
-        };
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -19,7 +19,7 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
         {
             return value;
         }
-        throw new JsonException("Expected an ISO-8601 timestamp such as 2026-01-31T12:00:00Z.");
+        throw new JsonReasonException("Expected an ISO-8601 timestamp such as 2026-01-31T12:00:00Z");
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

@@ -73,13 +73,7 @@ public sealed class Validator
 
     public const int MaxAttributeDepth = 32;
 
-    public void ThrowIfInvalid()
-    {
-        if (!IsValid)
-        {
-            var errors = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-            var detail = string.Join(" ", errors.SelectMany(e => e.Value));
-            throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed", detail, errors);
-        }
-    }
+    /// <summary>Every error collected, by field; null when the request is valid.</summary>
+    public Dictionary<string, string[]>? Errors() =>
+        IsValid ? null : _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -10,9 +10,9 @@ public static class ChatbotStore
 {
     private const string Columns = "id, name, keywords, match, reply, enabled, created_at, updated_at";
 
-    public static async Task SaveAsync(WriteScope scope, string accountId, Chatbot chatbot, bool isNew, CancellationToken cancellationToken)
+    public static async Task SaveAsync(StoreSession session, string accountId, Chatbot chatbot, bool isNew, CancellationToken cancellationToken)
     {
-        await using var command = scope.Command(isNew
+        await using var command = session.Command(isNew
             ? $"INSERT INTO chatbots (account_id, {Columns}) VALUES (@a, @id, @name, @k, @m, @r, @e, @c, @u)"
             : "UPDATE chatbots SET name = @name, keywords = @k, match = @m, reply = @r, enabled = @e, updated_at = @u WHERE account_id = @a AND id = @id")
             .With("@a", accountId).With("@id", chatbot.Id).With("@name", chatbot.Name)
@@ -22,23 +22,22 @@ public static class ChatbotStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<bool> DeleteAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
+    public static async Task<bool> DeleteAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var command = scope.Command("DELETE FROM chatbots WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
+        await using var command = session.Command("DELETE FROM chatbots WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public static async Task<Chatbot?> FindAsync(DbConnection connection, DbTransaction? transaction, string accountId, string id, CancellationToken cancellationToken)
+    public static async Task<Chatbot?> FindAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"SELECT {Columns} FROM chatbots WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
-        select.Transaction = transaction;
+        await using var select = session.Command($"SELECT {Columns} FROM chatbots WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    public static async Task<Page<Chatbot>> ListAsync(DbConnection connection, string accountId, PageRequest page, CancellationToken cancellationToken)
+    public static async Task<Page<Chatbot>> ListAsync(StoreSession session, string accountId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"""
+        await using var select = session.Command($"""
             SELECT {Columns} FROM chatbots WHERE account_id = @a{(page.After is null ? "" : " AND id < @after")}
             ORDER BY id DESC LIMIT @limit
             """).With("@a", accountId).With("@after", page.After).With("@limit", page.Limit + 1);
@@ -52,9 +51,9 @@ public static class ChatbotStore
     }
 
     /// <summary>The oldest enabled chatbot whose keywords match the message, if any.</summary>
-    public static async Task<Chatbot?> FirstMatchAsync(WriteScope scope, string accountId, string content, CancellationToken cancellationToken)
+    public static async Task<Chatbot?> FirstMatchAsync(StoreSession session, string accountId, string content, CancellationToken cancellationToken)
     {
-        await using var select = scope.Command($"SELECT {Columns} FROM chatbots WHERE account_id = @a AND enabled = 1 ORDER BY id").With("@a", accountId);
+        await using var select = session.Command($"SELECT {Columns} FROM chatbots WHERE account_id = @a AND enabled = 1 ORDER BY id").With("@a", accountId);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var trimmed = content.Trim();
         while (await reader.ReadAsync(cancellationToken))

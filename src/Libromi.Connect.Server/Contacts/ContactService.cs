@@ -7,18 +7,35 @@ using Libromi.Connect.Webhooks.Events;
 
 namespace Libromi.Connect.Server.Contacts;
 
-/// <summary>Contact changes and the events they emit, inside the caller's write transaction.</summary>
-public sealed class ContactService(EventWriter events, IdGenerator ids, TimeProvider time)
+/// <summary>Contacts of an account and the events their changes emit; input arrives validated by <see cref="ContactValidation"/>.</summary>
+public sealed class ContactService(Database database, EventWriter events, IdGenerator ids, TimeProvider time)
 {
-    public const int MaxNameLength = 200;
-    public const int MaxEmailLength = 254;
-
-    public async Task<Contact> CreateAsync(WriteScope scope, string accountId, string name, string phone, string? email, JsonObject? attributes, CancellationToken cancellationToken)
+    public async Task<Contact?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
     {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ContactStore.FindAsync(session, accountId, id, cancellationToken);
+    }
+
+    public async Task<Page<Contact>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ContactStore.ListAsync(session, accountId, page, cancellationToken);
+    }
+
+    /// <summary>Creates the contact in the caller's write scope; a conflict when another contact has the phone.</summary>
+    public async Task<Outcome<Contact>> CreateAsync(WriteScope scope, string accountId, ContactInput input, CancellationToken cancellationToken)
+    {
+        var phone = input.Phone!;
         if (await ContactStore.FindByPhoneAsync(scope, accountId, phone, cancellationToken) is { } existing)
         {
-            throw ApiException.Conflict($"A contact with phone {phone} already exists ({existing.Id}). Update it with PATCH /api/v1/contacts/{existing.Id}.");
+            return new() { Conflict = $"A contact with phone {phone} already exists ({existing.Id}). Update it with PATCH /api/v1/contacts/{existing.Id}." };
         }
+        return await CreateAsync(scope, accountId, input.Name!, phone, input.Email, input.Attributes, cancellationToken);
+    }
+
+    /// <summary>Creates a contact for a phone that no contact of the account has.</summary>
+    public async Task<Contact> CreateAsync(WriteScope scope, string accountId, string name, string phone, string? email, JsonObject? attributes, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var contact = new Contact(ids.New("con"), name, phone, email, JsonElement.Parse(ContactStore.ToText(attributes ?? [])), now, now);
         await ContactStore.InsertAsync(scope, accountId, contact, cancellationToken);
@@ -26,14 +43,28 @@ public sealed class ContactService(EventWriter events, IdGenerator ids, TimeProv
         return contact;
     }
 
-    public async Task<Contact> UpdateAsync(WriteScope scope, string accountId, string id, string? name, string? phone, string? email, JsonObject? attributePatch, CancellationToken cancellationToken)
+    /// <summary>Applies the changes in one write of its own; <c>attributes</c> are merged key by key.</summary>
+    public async Task<Outcome<Contact>> UpdateAsync(string accountId, string id, ContactInput input, CancellationToken cancellationToken)
     {
-        var current = await ContactStore.FindAsync(scope.Connection, scope.Transaction, accountId, id, cancellationToken)
-            ?? throw ApiException.NotFound("contact", id);
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        var outcome = await UpdateAsync(scope, accountId, id, input.Name, input.Phone, input.Email, input.Attributes, cancellationToken);
+        if (outcome.Value is not null)
+        {
+            await scope.CommitAsync(cancellationToken);
+        }
+        return outcome;
+    }
+
+    private async Task<Outcome<Contact>> UpdateAsync(WriteScope scope, string accountId, string id, string? name, string? phone, string? email, JsonObject? attributePatch, CancellationToken cancellationToken)
+    {
+        if (await ContactStore.FindAsync(scope, accountId, id, cancellationToken) is not { } current)
+        {
+            return new() { Missing = true };
+        }
         if (phone is not null && phone != current.Phone
             && await ContactStore.FindByPhoneAsync(scope, accountId, phone, cancellationToken) is { } other)
         {
-            throw ApiException.Conflict($"Another contact ({other.Id}) already has phone {phone}.");
+            return new() { Conflict = $"Another contact ({other.Id}) already has phone {phone}." };
         }
 
         var attributes = current.Attributes;

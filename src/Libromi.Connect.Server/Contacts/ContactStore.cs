@@ -8,23 +8,23 @@ using Libromi.Connect.Webhooks.Json;
 
 namespace Libromi.Connect.Server.Contacts;
 
-/// <summary>SQL for contacts. Reads take the connection (and transaction, inside a write) to run on.</summary>
+/// <summary>SQL for contacts.</summary>
 public static class ContactStore
 {
     private const string Columns = "id, name, phone, email, attributes, created_at, updated_at";
 
     public static string ToText(JsonObject attributes) => Encoding.UTF8.GetString(JavaScriptJson.SerializeToUtf8Bytes(attributes));
 
-    public static async Task InsertAsync(WriteScope scope, string accountId, Contact contact, CancellationToken cancellationToken)
+    public static async Task InsertAsync(StoreSession session, string accountId, Contact contact, CancellationToken cancellationToken)
     {
-        await using var insert = scope.Command($"INSERT INTO contacts (account_id, {Columns}) VALUES (@a, @id, @name, @phone, @email, @attrs, @c, @u)");
+        await using var insert = session.Command($"INSERT INTO contacts (account_id, {Columns}) VALUES (@a, @id, @name, @phone, @email, @attrs, @c, @u)");
         Bind(insert, accountId, contact);
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task UpdateAsync(WriteScope scope, string accountId, Contact contact, CancellationToken cancellationToken)
+    public static async Task UpdateAsync(StoreSession session, string accountId, Contact contact, CancellationToken cancellationToken)
     {
-        await using var update = scope.Command("""
+        await using var update = session.Command("""
             UPDATE contacts SET name = @name, phone = @phone, email = @email, attributes = @attrs, updated_at = @u
             WHERE account_id = @a AND id = @id
             """);
@@ -32,22 +32,21 @@ public static class ContactStore
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<Contact?> FindAsync(DbConnection connection, DbTransaction? transaction, string accountId, string id, CancellationToken cancellationToken)
+    public static async Task<Contact?> FindAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"SELECT {Columns} FROM contacts WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
-        select.Transaction = transaction;
+        await using var select = session.Command($"SELECT {Columns} FROM contacts WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
         return await ReadOneAsync(select, cancellationToken);
     }
 
-    public static async Task<Contact?> FindByPhoneAsync(WriteScope scope, string accountId, string phone, CancellationToken cancellationToken)
+    public static async Task<Contact?> FindByPhoneAsync(StoreSession session, string accountId, string phone, CancellationToken cancellationToken)
     {
-        await using var select = scope.Command($"SELECT {Columns} FROM contacts WHERE account_id = @a AND phone = @p").With("@a", accountId).With("@p", phone);
+        await using var select = session.Command($"SELECT {Columns} FROM contacts WHERE account_id = @a AND phone = @p").With("@a", accountId).With("@p", phone);
         return await ReadOneAsync(select, cancellationToken);
     }
 
-    public static async Task<Page<Contact>> ListAsync(DbConnection connection, string accountId, PageRequest page, CancellationToken cancellationToken)
+    public static async Task<Page<Contact>> ListAsync(StoreSession session, string accountId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"""
+        await using var select = session.Command($"""
             SELECT {Columns} FROM contacts WHERE account_id = @a{(page.After is null ? "" : " AND id < @after")}
             ORDER BY id DESC LIMIT @limit
             """).With("@a", accountId).With("@after", page.After).With("@limit", page.Limit + 1);

@@ -1,7 +1,5 @@
-using System.Net.Mail;
-using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
-using Libromi.Connect.Server.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Libromi.Connect.Server.Contacts;
 
@@ -11,64 +9,43 @@ public static class ContactsApi
     public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/contacts").WithTags("Contacts");
-        group.MapPost("/", Create).Produces<Contact>(StatusCodes.Status201Created);
+        group.MapPost("/", Create).Idempotent<CreateContactRequest>();
         group.MapGet("/{id}", Get);
         group.MapGet("/", List);
         group.MapPatch("/{id}", Update);
         return api;
     }
 
-    private static Task<IResult> Create(CreateContactRequest request, Caller caller, HttpContext http, Idempotency idempotency, ContactService contacts)
+    private static async Task<Results<Created<Contact>, ValidationFailed, ConflictProblem>> Create(CreateContactRequest request, [AsParameters] ContactServices s)
     {
-        var validator = new Validator();
-        var name = validator.Text("name", request.Name, required: true, ContactService.MaxNameLength);
-        var phone = PhoneNumber.Validate(validator, "phone", request.Phone);
-        var email = Email(validator, request.Email);
-        var attributes = validator.Attributes("attributes", request.Attributes);
-        validator.ThrowIfInvalid();
-        return idempotency.RunAsync(http, caller, request, StatusCodes.Status201Created,
-            async (scope, ct) => await contacts.CreateAsync(scope, caller.AccountId, name!, phone!, email is "" ? null : email, attributes, ct));
-    }
-
-    private static async Task<Contact> Get(string id, Caller caller, Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ContactStore.FindAsync(connection, null, caller.AccountId, id, cancellationToken) ?? throw ApiException.NotFound("contact", id);
-    }
-
-    private static async Task<Page<Contact>> List(Caller caller, Database database, string? limit, string? cursor, CancellationToken cancellationToken)
-    {
-        var page = PageRequest.Parse(limit, cursor, "con");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ContactStore.ListAsync(connection, caller.AccountId, page, cancellationToken);
-    }
-
-    private static async Task<Contact> Update(string id, UpdateContactRequest request, Caller caller, Database database, ContactService contacts, CancellationToken cancellationToken)
-    {
-        var validator = new Validator();
-        var name = validator.Text("name", request.Name, required: false, ContactService.MaxNameLength);
-        if (name is { Length: 0 })
+        if (ContactValidation.Create(request, out var valid) is { } errors)
         {
-            validator.Add("name", "'name' must not be empty; leave it out to keep the current name.");
+            return new ValidationFailed(errors);
         }
-        var phone = request.Phone is null ? null : PhoneNumber.Validate(validator, "phone", request.Phone);
-        var email = Email(validator, request.Email);
-        var attributes = validator.Attributes("attributes", request.Attributes);
-        validator.ThrowIfInvalid();
-        await using var scope = await database.BeginWriteAsync(cancellationToken);
-        var contact = await contacts.UpdateAsync(scope, caller.AccountId, id, name, phone, email, attributes, cancellationToken);
-        await scope.CommitAsync(cancellationToken);
-        return contact;
+        var outcome = await s.Contacts.CreateAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, valid, s.CancellationToken);
+        return outcome.Conflict is { } conflict ? new ConflictProblem(conflict) : TypedResults.Created(default(string), outcome.Value);
     }
 
-    /// <summary>Returns the trimmed email, "" for "remove the email", or null when absent.</summary>
-    private static string? Email(Validator validator, string? input)
+    private static async Task<Results<Ok<Contact>, NotFoundProblem>> Get(string id, [AsParameters] ContactServices s) =>
+        await s.Contacts.FindAsync(s.Caller.AccountId, id, s.CancellationToken) is { } contact ? TypedResults.Ok(contact) : new NotFoundProblem("contact", id);
+
+    private static async Task<Results<Ok<Page<Contact>>, ValidationFailed>> List(string? limit, string? cursor, [AsParameters] ContactServices s) =>
+        PageRequest.Parse(limit, cursor, "con", out var page) is { } errors
+            ? new ValidationFailed(errors)
+            : TypedResults.Ok(await s.Contacts.ListAsync(s.Caller.AccountId, page, s.CancellationToken));
+
+    private static async Task<Results<Ok<Contact>, ValidationFailed, NotFoundProblem, ConflictProblem>> Update(string id, UpdateContactRequest request, [AsParameters] ContactServices s)
     {
-        var email = validator.Text("email", input, required: false, ContactService.MaxEmailLength);
-        if (email is { Length: > 0 } && (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !parsed.Host.Contains('.', StringComparison.Ordinal)))
+        if (ContactValidation.Update(request, out var valid) is { } errors)
         {
-            validator.Add("email", $"'email' must be an address such as ada@example.com; '{email}' is not.");
+            return new ValidationFailed(errors);
         }
-        return email;
+        var outcome = await s.Contacts.UpdateAsync(s.Caller.AccountId, id, valid, s.CancellationToken);
+        return outcome switch
+        {
+            { Conflict: { } conflict } => new ConflictProblem(conflict),
+            { Missing: true } => new NotFoundProblem("contact", id),
+            _ => TypedResults.Ok(outcome.Value),
+        };
     }
 }

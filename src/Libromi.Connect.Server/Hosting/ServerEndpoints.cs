@@ -26,11 +26,14 @@ public static class ServerEndpoints
             return app;
         }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api => api.UseMiddleware<ApiKeyAuthentication>());
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
 
-        app.MapGroup("/api/v1")
+        app.MapGroup(ApiKeyPolicy.PathPrefix)
+            .RequireAuthorization()
+            .WithPipelineProblems()
             .AddEndpointFilter(Api.NulGuard.InvokeAsync)
             .MapContactsApi()
             .MapMessagesApi()

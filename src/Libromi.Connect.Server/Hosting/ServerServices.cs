@@ -45,6 +45,11 @@ public static class ServerServices
         services.AddSingleton<EventWriter>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<Chatbots.ChatbotService>();
+        services.AddSingleton<Webhooks.WebhookService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<EventService>();
+        services.AddSingleton<Listen.ListenService>();
 
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Listen.ListenRelay>();
@@ -54,6 +59,7 @@ public static class ServerServices
         services.AddSingleton(node);
         if (node.ServesApi)
         {
+            services.AddApiKeyAuthentication();
             services.AddHostedService<IdempotencyKeyPurge>();
         }
         if (node.Delivers)

@@ -1,11 +1,6 @@
 using System.Text.Json;
-using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
-using Libromi.Connect.Server.Delivery;
-using Libromi.Connect.Server.Storage;
-using Libromi.Connect.Server.Webhooks;
-using Libromi.Connect.Webhooks.Signing;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Libromi.Connect.Server.Listen;
 
@@ -15,66 +10,49 @@ namespace Libromi.Connect.Server.Listen;
 /// </summary>
 public static class ListenApi
 {
-    /// <summary>A session lives this long after its listener was last connected.</summary>
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(24);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     public static RouteGroupBuilder MapListenApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/listen").WithTags("Listen");
-        group.MapPost("/", Start).Produces<ListenSession>(StatusCodes.Status201Created);
+        group.MapPost("/", Start).Idempotent<StartListenRequest>();
         group.MapGet("/{id}/stream", Stream).Produces<RelayedDelivery>(StatusCodes.Status200OK, "text/event-stream");
         group.MapPost("/{id}/results", Report);
         group.MapDelete("/{id}", End);
         return api;
     }
 
-    private static Task<IResult> Start(StartListenRequest request, Caller caller, HttpContext http, Idempotency idempotency, IdGenerator ids, TimeProvider time)
+    private static async Task<Results<Created<ListenSession>, ValidationFailed>> Start(StartListenRequest request, [AsParameters] ListenServices s)
     {
-        var validator = new Validator();
-        var events = WebhookValidation.Events(validator, request.Events ?? ["*"], required: true);
-        validator.ThrowIfInvalid();
-        return idempotency.RunAsync(http, caller, request, StatusCodes.Status201Created, async (scope, ct) =>
+        if (ListenValidation.Start(request, out var events) is { } errors)
         {
-            var now = time.GetUtcNow();
-            var expires = now + SessionLifetime;
-            var secret = WebhookSecret.Generate();
-            var webhook = new Webhook(ids.New("whk"), ListenStore.SessionUrl, events!.Value.Names, "libromi listen session", true, null,
-                secret, null, now, now);
-            await WebhookStore.InsertAsync(scope, caller.AccountId, webhook, events.Value.Mask, expires.ToUnixTimeMilliseconds(), ct);
-            return new ListenSession(webhook.Id, secret, webhook.Events, expires);
-        });
+            return new ValidationFailed(errors);
+        }
+        return TypedResults.Created(default(string), await s.Sessions.StartAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, events, s.CancellationToken));
     }
 
-    private static async Task Stream(string id, Caller caller, HttpContext http, Database database, ListenRelay relay, DeliverySignal signal, TimeProvider time,
-        IHostApplicationLifetime lifetime)
+    private static async Task<Results<EmptyHttpResult, NotFoundProblem>> Stream(string id, [AsParameters] ListenServices s)
     {
+        var http = s.Http;
+        var caller = s.Caller;
         // A stopping server ends the stream at once: the listener reconnects to the next server, and shutdown does not
         // wait out its timeout for a response that never finishes on its own.
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, s.Lifetime.ApplicationStopping);
         var cancellationToken = ending.Token;
-        await using (var scope = await database.BeginWriteAsync(cancellationToken))
+        if (!await s.Sessions.ResumeAsync(caller.AccountId, id, cancellationToken))
         {
-            if (!await ListenStore.ExistsAsync(scope, caller.AccountId, id, cancellationToken))
-            {
-                throw ApiException.NotFound("listen session", id);
-            }
-            var now = time.GetUtcNow();
-            await ListenStore.ExtendAsync(scope, id, (now + SessionLifetime).ToUnixTimeMilliseconds(), cancellationToken);
-            await ListenStore.RequeueMissedAsync(scope, id, now.ToUnixTimeMilliseconds(), cancellationToken);
-            await scope.CommitAsync(cancellationToken);
+            return new NotFoundProblem("listen session", id);
         }
 
-        var connection = relay.Connect(caller.AccountId, id);
+        var connection = s.Sessions.Connect(caller.AccountId, id);
         try
         {
             http.Response.ContentType = "text/event-stream";
             await http.Response.WriteAsync("event: ready\ndata: {}\n\n", cancellationToken);
             await http.Response.Body.FlushAsync(cancellationToken);
-            signal.Notify();
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var beat = new CancellationTokenSource(Heartbeat, time);
+                using var beat = new CancellationTokenSource(Heartbeat, s.Time);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, beat.Token);
                 string frame;
                 try
@@ -96,27 +74,22 @@ public static class ListenApi
         }
         finally
         {
-            relay.Disconnect(id, connection);
+            s.Sessions.Disconnect(id, connection);
         }
+        return TypedResults.Empty;
     }
 
-    private static IResult Report(string id, ListenResultRequest request, Caller caller, ListenRelay relay, IOptions<DeliveryOptions> options)
+    private static Results<Accepted, ValidationFailed, NotFoundProblem> Report(string id, ListenResultRequest request, [AsParameters] ListenServices s)
     {
-        var answer = ListenResultValidation.Validate(request, options.Value.Timeout);
-        return relay.Complete(caller.AccountId, id, request.Ticket!, answer)
-            ? Results.Accepted()
-            : throw ApiException.NotFound("pending relayed delivery", request.Ticket!);
-    }
-
-    private static async Task<IResult> End(string id, Caller caller, Database database, CancellationToken cancellationToken)
-    {
-        await using var scope = await database.BeginWriteAsync(cancellationToken);
-        if (!await ListenStore.ExistsAsync(scope, caller.AccountId, id, cancellationToken))
+        if (ListenValidation.Result(request, s.Options.Value.Timeout, out var answer) is { } errors)
         {
-            throw ApiException.NotFound("listen session", id);
+            return new ValidationFailed(errors);
         }
-        await WebhookStore.DeleteAsync(scope, caller.AccountId, id, cancellationToken);
-        await scope.CommitAsync(cancellationToken);
-        return Results.NoContent();
+        return s.Sessions.Report(s.Caller.AccountId, id, request.Ticket!, answer)
+            ? TypedResults.Accepted(default(string))
+            : new NotFoundProblem("pending relayed delivery", request.Ticket!);
     }
+
+    private static async Task<Results<NoContent, NotFoundProblem>> End(string id, [AsParameters] ListenServices s) =>
+        await s.Sessions.EndAsync(s.Caller.AccountId, id, s.CancellationToken) ? TypedResults.NoContent() : new NotFoundProblem("listen session", id);
 }

@@ -9,7 +9,7 @@ public sealed record StartListenRequest(string[]? Events);
 
 /// <summary>
 /// Body of <c>POST /api/v1/listen/{id}/results</c>: what the local endpoint answered to the relayed delivery named by
-/// <c>ticket</c>, or the <c>error</c> that kept it from answering. Checked by <see cref="ListenResultValidation"/>.
+/// <c>ticket</c>, or the <c>error</c> that kept it from answering. Checked by <see cref="ListenValidation"/>.
 /// </summary>
 public sealed record ListenResultRequest(
     string? Ticket,

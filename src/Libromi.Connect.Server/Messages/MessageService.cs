@@ -1,3 +1,4 @@
+using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
 using Libromi.Connect.Server.Events;
@@ -10,9 +11,19 @@ namespace Libromi.Connect.Server.Messages;
 /// Sending and receiving messages. A received message from an unknown number creates its contact first; one that
 /// matches an enabled chatbot triggers it and sends its reply — all in the caller's transaction, events in that order.
 /// </summary>
-public sealed class MessageService(ContactService contacts, EventWriter events, IdGenerator ids, TimeProvider time)
+public sealed class MessageService(Database database, ContactService contacts, EventWriter events, IdGenerator ids, TimeProvider time)
 {
-    public const int MaxContentLength = 4096;
+    /// <summary>Sends a validated request in the caller's write scope; null when the account has no such contact.</summary>
+    public async Task<Message?> SendAsync(WriteScope scope, string accountId, SendMessageRequest request, CancellationToken cancellationToken) =>
+        await ContactStore.FindAsync(scope, accountId, request.ContactId!, cancellationToken) is { } contact
+            ? await SendAsync(scope, accountId, contact, request.Content!, cancellationToken)
+            : null;
+
+    public async Task<Page<Message>> ListAsync(string accountId, string? contactId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await MessageStore.ListAsync(session, accountId, contactId, page, cancellationToken);
+    }
 
     public async Task<Message> SendAsync(WriteScope scope, string accountId, Contact contact, string content, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Storage;
 
@@ -7,9 +6,9 @@ namespace Libromi.Connect.Server.Messages;
 /// <summary>SQL for messages.</summary>
 public static class MessageStore
 {
-    public static async Task InsertAsync(WriteScope scope, string accountId, Message message, CancellationToken cancellationToken)
+    public static async Task InsertAsync(StoreSession session, string accountId, Message message, CancellationToken cancellationToken)
     {
-        await using var insert = scope.Command("""
+        await using var insert = session.Command("""
             INSERT INTO messages (id, account_id, contact_id, direction, type, content, status, created_at)
             VALUES (@id, @a, @c, @d, @type, @content, @s, @t)
             """).With("@id", message.Id).With("@a", accountId).With("@c", message.ContactId).With("@d", message.Direction)
@@ -18,9 +17,9 @@ public static class MessageStore
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<Page<Message>> ListAsync(DbConnection connection, string accountId, string? contactId, PageRequest page, CancellationToken cancellationToken)
+    public static async Task<Page<Message>> ListAsync(StoreSession session, string accountId, string? contactId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"""
+        await using var select = session.Command($"""
             SELECT id, contact_id, direction, type, content, status, created_at FROM messages
             WHERE account_id = @a{(contactId is null ? "" : " AND contact_id = @c")}{(page.After is null ? "" : " AND id < @after")}
             ORDER BY id DESC LIMIT @limit

@@ -1,7 +1,6 @@
-using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
-using Libromi.Connect.Server.Contacts;
-using Libromi.Connect.Server.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Libromi.Connect.Server.Messages;
 
@@ -10,53 +9,36 @@ public static class MessagesApi
 {
     public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/messages", Send).WithTags("Messages").Produces<Message>(StatusCodes.Status201Created);
+        api.MapPost("/messages", Send).WithTags("Messages").Idempotent<SendMessageRequest>();
         api.MapGet("/messages", List).WithTags("Messages");
-        api.MapPost("/inbound/messages", Receive).WithTags("Messages").Produces<Message>(StatusCodes.Status201Created);
+        api.MapPost("/inbound/messages", Receive).WithTags("Messages").Idempotent<InboundMessageRequest>();
         return api;
     }
 
-    private static Task<IResult> Send(SendMessageRequest request, Caller caller, HttpContext http, Idempotency idempotency, MessageService messages)
+    private static async Task<Results<Created<Message>, ValidationFailed, NotFoundProblem>> Send(SendMessageRequest request, [AsParameters] MessageServices s)
     {
-        var validator = new Validator();
-        var contactId = validator.Text("contact_id", request.ContactId, required: true, 64);
-        var content = validator.Text("content", request.Content, required: true, MessageService.MaxContentLength, trim: false);
-        if (request.Type is not null and not "text")
+        if (MessageValidation.Send(request, out var valid) is { } errors)
         {
-            validator.Add("type", $"'type' must be \"text\"; '{request.Type}' is not a supported message type.");
+            return new ValidationFailed(errors);
         }
-        if (content is { Length: > 0 } && content.Trim().Length == 0)
-        {
-            validator.Add("content", "'content' must not be blank.");
-        }
-        validator.ThrowIfInvalid();
-        return idempotency.RunAsync(http, caller, request, StatusCodes.Status201Created, async (scope, ct) =>
-        {
-            var contact = await ContactStore.FindAsync(scope.Connection, scope.Transaction, caller.AccountId, contactId!, ct)
-                ?? throw ApiException.NotFound("contact", contactId!);
-            return await messages.SendAsync(scope, caller.AccountId, contact, content!, ct);
-        });
+        return await s.Messages.SendAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, valid, s.CancellationToken) is { } message
+            ? TypedResults.Created(default(string), message)
+            : new NotFoundProblem("contact", valid.ContactId!);
     }
 
-    private static Task<IResult> Receive(InboundMessageRequest request, Caller caller, HttpContext http, Idempotency idempotency, MessageService messages)
+    private static async Task<Results<Created<Message>, ValidationFailed>> Receive(InboundMessageRequest request, [AsParameters] MessageServices s)
     {
-        var validator = new Validator();
-        var phone = PhoneNumber.Validate(validator, "from", request.From);
-        var name = validator.Text("name", request.Name, required: false, ContactService.MaxNameLength);
-        var content = validator.Text("content", request.Content, required: true, MessageService.MaxContentLength, trim: false);
-        if (content is { Length: > 0 } && content.Trim().Length == 0)
+        if (MessageValidation.Receive(request, out var valid) is { } errors)
         {
-            validator.Add("content", "'content' must not be blank.");
+            return new ValidationFailed(errors);
         }
-        validator.ThrowIfInvalid();
-        return idempotency.RunAsync(http, caller, request, StatusCodes.Status201Created,
-            async (scope, ct) => await messages.ReceiveAsync(scope, caller.AccountId, phone!, name is { Length: > 0 } ? name : null, content!, ct));
+        var message = await s.Messages.ReceiveAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, valid.From!, valid.Name, valid.Content!, s.CancellationToken);
+        return TypedResults.Created(default(string), message);
     }
 
-    private static async Task<Page<Message>> List(Caller caller, Database database, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "contact_id")] string? contactId, string? limit, string? cursor, CancellationToken cancellationToken)
-    {
-        var page = PageRequest.Parse(limit, cursor, "msg");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await MessageStore.ListAsync(connection, caller.AccountId, contactId, page, cancellationToken);
-    }
+    private static async Task<Results<Ok<Page<Message>>, ValidationFailed>> List([FromQuery(Name = "contact_id")] string? contactId, string? limit, string? cursor,
+        [AsParameters] MessageServices s) =>
+        PageRequest.Parse(limit, cursor, "msg", out var page) is { } errors
+            ? new ValidationFailed(errors)
+            : TypedResults.Ok(await s.Messages.ListAsync(s.Caller.AccountId, contactId, page, s.CancellationToken));
 }

@@ -21,6 +21,9 @@ public abstract class Database(TimeProvider? time) : IAsyncDisposable
     /// <summary>Opens a connection for reads.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Opens a connection for reads, as the session the stores take.</summary>
+    public async Task<StoreSession> OpenSessionAsync(CancellationToken cancellationToken) => new(await OpenAsync(cancellationToken));
+
     /// <summary>Starts the one transaction in which a state change and its events are written.</summary>
     public abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);
 

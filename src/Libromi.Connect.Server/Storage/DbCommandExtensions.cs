@@ -22,9 +22,9 @@ public static class DbCommandExtensions
     }
 
     /// <summary><paramref name="sqlPrefix"/> followed by <c>(@v0, @v1, ...)</c>, one parameter per value.</summary>
-    public static DbCommand SqlIn(this DbConnection connection, string sqlPrefix, IReadOnlyList<string> values)
+    public static DbCommand CommandIn(this StoreSession session, string sqlPrefix, IReadOnlyList<string> values)
     {
-        var command = connection.Sql(sqlPrefix + "(" + string.Join(", ", values.Select((_, i) => "@v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")");
+        var command = session.Command(sqlPrefix + "(" + string.Join(", ", values.Select((_, i) => "@v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")");
         for (var i = 0; i < values.Count; i++)
         {
             command.With("@v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i]);

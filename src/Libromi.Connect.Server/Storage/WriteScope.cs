@@ -3,14 +3,12 @@ using System.Data.Common;
 namespace Libromi.Connect.Server.Storage;
 
 /// <summary>One open write transaction. Disposing without <see cref="CommitAsync"/> rolls everything back.</summary>
-public sealed class WriteScope(DbConnection connection, DbTransaction transaction, Action? release, string? wakeWorkersSql = null) : IAsyncDisposable
+public sealed class WriteScope(DbConnection connection, DbTransaction transaction, Action? release, string? wakeWorkersSql = null)
+    : StoreSession(connection, transaction)
 {
+    private readonly DbTransaction _transaction = transaction;
     private Action? _release = release;
     private bool _wakeRequested;
-
-    public DbConnection Connection { get; } = connection;
-
-    public DbTransaction Transaction { get; } = transaction;
 
     /// <summary>Actions run once the transaction has committed, such as waking the delivery dispatcher.</summary>
     public List<Action> AfterCommit { get; } = [];
@@ -34,17 +32,9 @@ public sealed class WriteScope(DbConnection connection, DbTransaction transactio
         }
     }
 
-    public DbCommand Command(string sql)
-    {
-        var command = Connection.CreateCommand();
-        command.Transaction = Transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await Transaction.CommitAsync(cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
         Release();
         foreach (var action in AfterCommit)
         {
@@ -52,10 +42,10 @@ public sealed class WriteScope(DbConnection connection, DbTransaction transactio
         }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeCoreAsync()
     {
-        await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        await _transaction.DisposeAsync();
+        await base.DisposeCoreAsync();
         Release();
     }
 

@@ -10,10 +10,10 @@ namespace Libromi.Connect.Server.Webhooks;
 public static partial class WebhookStore
 {
     /// <summary>The webhooks as delivery targets; a row that cannot be used (a URL or secret damaged in the store) is left out.</summary>
-    public static async Task<Dictionary<string, DeliveryTarget>> TargetsAsync(DbConnection connection, IReadOnlyList<string> webhookIds, long nowMs, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, DeliveryTarget>> TargetsAsync(StoreSession session, IReadOnlyList<string> webhookIds, long nowMs, CancellationToken cancellationToken)
     {
         var targets = new Dictionary<string, DeliveryTarget>(StringComparer.Ordinal);
-        await using var select = connection.SqlIn(
+        await using var select = session.CommandIn(
             "SELECT id, url, enabled, secret, previous_secret, previous_secret_expires_at, transport FROM webhooks WHERE id IN ", webhookIds);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -30,7 +30,7 @@ public static partial class WebhookStore
     /// Applies what a batch of outcomes said about one endpoint: 410 disables it as gone; any success clears its failing
     /// state; only failures start or continue it, and disable it once it has failed since before <paramref name="cutoffMs"/>.
     /// </summary>
-    public static async Task RecordHealthAsync(WriteScope scope, string webhookId, EndpointHealth health, long nowMs, long cutoffMs, CancellationToken cancellationToken)
+    public static async Task RecordHealthAsync(StoreSession session, string webhookId, EndpointHealth health, long nowMs, long cutoffMs, CancellationToken cancellationToken)
     {
         var sql = health switch
         {
@@ -48,7 +48,7 @@ public static partial class WebhookStore
         {
             return;
         }
-        await using var command = scope.Command(sql).With("@id", webhookId).With("@now", nowMs).With("@cutoff", cutoffMs);
+        await using var command = session.Command(sql).With("@id", webhookId).With("@now", nowMs).With("@cutoff", cutoffMs);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -12,9 +12,9 @@ public static partial class WebhookStore
     // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
     private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at";
 
-    public static async Task InsertAsync(WriteScope scope, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
+    public static async Task InsertAsync(StoreSession session, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
     {
-        await using var insert = scope.Command($"""
+        await using var insert = session.Command($"""
             INSERT INTO webhooks (account_id, event_mask, session_expires_at, transport, secret, {Columns})
             VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u)
             """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt)
@@ -25,9 +25,9 @@ public static partial class WebhookStore
     }
 
     /// <summary>Saves URL, events, description and enabled state; enabling clears the disabled reason and the failure streak.</summary>
-    public static async Task UpdateAsync(WriteScope scope, string accountId, Webhook webhook, long mask, CancellationToken cancellationToken)
+    public static async Task UpdateAsync(StoreSession session, string accountId, Webhook webhook, long mask, CancellationToken cancellationToken)
     {
-        await using var update = scope.Command("""
+        await using var update = session.Command("""
             UPDATE webhooks SET url = @url, events = @events, event_mask = @mask, description = @d, enabled = @e,
                 disabled_reason = CASE WHEN @e = 1 THEN NULL ELSE disabled_reason END,
                 failing_since = CASE WHEN @e = 1 THEN NULL ELSE failing_since END,
@@ -39,9 +39,9 @@ public static partial class WebhookStore
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task RotateSecretAsync(WriteScope scope, string accountId, string id, string newSecret, long previousExpiresAt, long now, CancellationToken cancellationToken)
+    public static async Task RotateSecretAsync(StoreSession session, string accountId, string id, string newSecret, long previousExpiresAt, long now, CancellationToken cancellationToken)
     {
-        await using var update = scope.Command("""
+        await using var update = session.Command("""
             UPDATE webhooks SET previous_secret = secret, previous_secret_expires_at = @exp, secret = @s, updated_at = @u
             WHERE account_id = @a AND id = @id
             """).With("@a", accountId).With("@id", id).With("@exp", previousExpiresAt).With("@s", newSecret).With("@u", now);
@@ -49,35 +49,34 @@ public static partial class WebhookStore
     }
 
     /// <summary>Deletes the webhook with its deliveries and their attempt logs.</summary>
-    public static async Task<bool> DeleteAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
+    public static async Task<bool> DeleteAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using (var attempts = scope.Command("""
+        await using (var attempts = session.Command("""
             DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = @id AND account_id = @a)
             """).With("@a", accountId).With("@id", id))
         {
             await attempts.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var deliveries = scope.Command("DELETE FROM deliveries WHERE webhook_id = @id AND account_id = @a").With("@a", accountId).With("@id", id))
+        await using (var deliveries = session.Command("DELETE FROM deliveries WHERE webhook_id = @id AND account_id = @a").With("@a", accountId).With("@id", id))
         {
             await deliveries.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using var webhook = scope.Command("DELETE FROM webhooks WHERE id = @id AND account_id = @a").With("@a", accountId).With("@id", id);
+        await using var webhook = session.Command("DELETE FROM webhooks WHERE id = @id AND account_id = @a").With("@a", accountId).With("@id", id);
         return await webhook.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public static async Task<Webhook?> FindAsync(DbConnection connection, DbTransaction? transaction, string accountId, string id, CancellationToken cancellationToken)
+    public static async Task<Webhook?> FindAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"SELECT {Columns} FROM webhooks WHERE account_id = @a AND id = @id AND session_expires_at IS NULL")
+        await using var select = session.Command($"SELECT {Columns} FROM webhooks WHERE account_id = @a AND id = @id AND session_expires_at IS NULL")
             .With("@a", accountId).With("@id", id);
-        select.Transaction = transaction;
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     /// <summary>The webhook's signing secret, and the previous one while it still signs (at <paramref name="nowMs"/>).</summary>
-    public static async Task<WebhookSecretResponse?> FindSecretAsync(DbConnection connection, string accountId, string id, long nowMs, CancellationToken cancellationToken)
+    public static async Task<WebhookSecretResponse?> FindSecretAsync(StoreSession session, string accountId, string id, long nowMs, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql("""
+        await using var select = session.Command("""
             SELECT secret, previous_secret, previous_secret_expires_at FROM webhooks
             WHERE account_id = @a AND id = @id AND session_expires_at IS NULL
             """).With("@a", accountId).With("@id", id);
@@ -92,15 +91,15 @@ public static partial class WebhookStore
     }
 
     /// <summary>True for a webhook or a listen session of the account: both have deliveries to look at.</summary>
-    public static async Task<bool> HasDeliveryTargetAsync(DbConnection connection, string accountId, string id, CancellationToken cancellationToken)
+    public static async Task<bool> HasDeliveryTargetAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql("SELECT COUNT(*) FROM webhooks WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
+        await using var select = session.Command("SELECT COUNT(*) FROM webhooks WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
         return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    public static async Task<Page<Webhook>> ListAsync(DbConnection connection, string accountId, PageRequest page, CancellationToken cancellationToken)
+    public static async Task<Page<Webhook>> ListAsync(StoreSession session, string accountId, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var select = connection.Sql($"""
+        await using var select = session.Command($"""
             SELECT {Columns} FROM webhooks WHERE account_id = @a AND session_expires_at IS NULL{(page.After is null ? "" : " AND id < @after")}
             ORDER BY id DESC LIMIT @limit
             """).With("@a", accountId).With("@after", page.After).With("@limit", page.Limit + 1);

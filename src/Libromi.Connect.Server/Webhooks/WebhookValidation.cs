@@ -5,11 +5,42 @@ using Libromi.Connect.Server.Events;
 
 namespace Libromi.Connect.Server.Webhooks;
 
-/// <summary>What a webhook's URL and event list must be.</summary>
+/// <summary>What a webhook's fields must be. Each check answers the errors by field, or null with the request normalised.</summary>
 public static class WebhookValidation
 {
     public const int MaxUrlLength = 2048;
     public const int MaxDescriptionLength = 500;
+
+    public static Dictionary<string, string[]>? Create(CreateWebhookRequest request, bool allowPrivateNetworks, out CreateWebhookRequest valid)
+    {
+        var validator = new Validator();
+        var url = Url(validator, request.Url, required: true, allowPrivateNetworks);
+        var events = Events(validator, request.Events, required: true);
+        var description = validator.Text("description", request.Description, required: false, MaxDescriptionLength);
+        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true);
+        return validator.Errors();
+    }
+
+    /// <summary>Absent fields stay null; a <c>description</c> of "" stays "" and removes it.</summary>
+    public static Dictionary<string, string[]>? Update(UpdateWebhookRequest request, bool allowPrivateNetworks, out UpdateWebhookRequest valid)
+    {
+        var validator = new Validator();
+        var url = Url(validator, request.Url, required: false, allowPrivateNetworks);
+        var events = Events(validator, request.Events, required: false);
+        var description = validator.Text("description", request.Description, required: false, MaxDescriptionLength);
+        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled);
+        return validator.Errors();
+    }
+
+    public static Dictionary<string, string[]>? Recover(RecoverWebhookRequest request)
+    {
+        var validator = new Validator();
+        if (request.Since is null)
+        {
+            validator.Add("since", "'since' is required: an ISO-8601 time such as 2026-01-31T00:00:00Z; failed deliveries created since then are queued again.");
+        }
+        return validator.Errors();
+    }
 
     public static string? Url(Validator validator, string? input, bool required, bool allowPrivateNetworks)
     {

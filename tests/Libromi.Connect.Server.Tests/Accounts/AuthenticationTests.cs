@@ -35,6 +35,20 @@ public sealed class AuthenticationTests(ServerFixture fixture) : IClassFixture<S
         }
     }
 
+    [Theory]
+    [InlineData("GET", "nothing-here")]
+    [InlineData("PUT", "contacts")]
+    public async Task Without_a_key_a_path_with_no_route_or_no_such_method_answers_401_like_any_other(string method, string path)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseAddress, "/api/v1/") };
+
+        var answer = await client.SendAsync(new HttpMethod(method), path);
+
+        var problem = answer.AssertProblem(HttpStatusCode.Unauthorized);
+        Assert.Equal("Send your API key in the header 'Authorization: Bearer <api key>'.", problem.Str("detail"));
+        Assert.Equal("Bearer", answer.Response.Headers.WwwAuthenticate.ToString());
+    }
+
     [Fact]
     public async Task A_rejected_key_stores_nothing_in_any_account()
     {

@@ -4,7 +4,10 @@ using Libromi.Connect.Testing;
 
 namespace Libromi.Connect.Server.Tests.Hosting;
 
-/// <summary>The OpenAPI document names the server's public URL only when one is configured, never the request's Host.</summary>
+/// <summary>
+/// The OpenAPI document names the server's public URL only when one is configured, never the request's Host, and lists
+/// every answer of each operation, errors included.
+/// </summary>
 public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
@@ -46,6 +49,26 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
         {
             var types = result.GetProperty(field).GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order(StringComparer.Ordinal);
             Assert.Equal(["null", "string"], types);
+        }
+    }
+
+    [Theory]
+    [InlineData("post", "/api/v1/webhooks", new[] { "201", "400", "401", "409", "415", "422", "503" })]
+    [InlineData("get", "/api/v1/webhooks/{id}", new[] { "200", "401", "404", "503" })]
+    [InlineData("patch", "/api/v1/contacts/{id}", new[] { "200", "400", "401", "404", "409", "415", "422", "503" })]
+    [InlineData("delete", "/api/v1/chatbots/{id}", new[] { "204", "401", "404", "503" })]
+    [InlineData("post", "/api/v1/deliveries/{id}/retry", new[] { "202", "401", "404", "409", "422", "503" })]
+    [InlineData("get", "/api/v1/events", new[] { "200", "401", "422", "503" })]
+    public async Task Each_operation_lists_its_success_and_every_problem_it_can_answer(string method, string path, string[] statuses)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await DocumentAsync(fixture.Server, fixture.Server.BaseAddress.Authority));
+
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        Assert.Equal(statuses, responses.EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        foreach (var problem in responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+        {
+            Assert.True(problem.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{problem.Name} of {method} {path} is not problem+json");
         }
     }
 

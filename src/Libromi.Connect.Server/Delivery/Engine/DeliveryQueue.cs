@@ -38,17 +38,17 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
     /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset after, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await DeliveryStore.NextDueAsync(connection, after, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await DeliveryStore.NextDueAsync(session, after, cancellationToken);
     }
 
     /// <summary>The events and webhooks a leased batch needs; rows that cannot be read are missing from the result.</summary>
     public async Task<(Dictionary<string, EventPayload> Events, Dictionary<string, DeliveryTarget> Targets)> LoadAsync(
         IReadOnlyList<LeasedDelivery> batch, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var events = await Events.EventStore.PayloadsAsync(connection, batch.Select(d => d.EventId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
-        var targets = await WebhookStore.TargetsAsync(connection, batch.Select(d => d.WebhookId).Distinct(StringComparer.Ordinal).ToList(),
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var events = await Events.EventStore.PayloadsAsync(session, batch.Select(d => d.EventId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var targets = await WebhookStore.TargetsAsync(session, batch.Select(d => d.WebhookId).Distinct(StringComparer.Ordinal).ToList(),
             time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         return (events, targets);
     }

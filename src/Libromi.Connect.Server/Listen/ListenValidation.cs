@@ -7,11 +7,11 @@ using Libromi.Connect.Server.Delivery;
 namespace Libromi.Connect.Server.Listen;
 
 /// <summary>
-/// What a listen result must be before it is logged: it comes from a client like any other input, and a logged attempt
-/// is read back by <c>GET /deliveries/{id}</c> forever. An over-long body is cut as the sender cuts a real one; every
-/// other violation is a 422 naming the field.
+/// What a listen session's requests must be. A result is checked before it is logged: it comes from a client like any
+/// other input, and a logged attempt is read back by <c>GET /deliveries/{id}</c> forever. An over-long body is cut as
+/// the sender cuts a real one; every other violation is a 422 naming the field.
 /// </summary>
-public static class ListenResultValidation
+public static class ListenValidation
 {
     public const int MaxTicketLength = 100;
     public const int MaxErrorLength = 2000;
@@ -19,7 +19,15 @@ public static class ListenResultValidation
     /// <summary>Header names and values together, in UTF-8 bytes: the same 4 KiB that is kept of an HTTP receiver's headers.</summary>
     public const int MaxHeaderBytes = ResponseText.MaxHeaderBytes;
 
-    public static ReportedAnswer Validate(ListenResultRequest request, TimeSpan timeout)
+    /// <summary>The event types to relay, all when none are named.</summary>
+    public static Dictionary<string, string[]>? Start(StartListenRequest request, out string[] events)
+    {
+        var validator = new Validator();
+        events = Webhooks.WebhookValidation.Events(validator, request.Events ?? ["*"], required: true)?.Names ?? [];
+        return validator.Errors();
+    }
+
+    public static Dictionary<string, string[]>? Result(ListenResultRequest request, TimeSpan timeout, out ReportedAnswer answer)
     {
         var validator = new Validator();
         validator.Text("ticket", request.Ticket, required: true, MaxTicketLength);
@@ -39,8 +47,8 @@ public static class ListenResultValidation
         }
         var error = validator.Text("error", request.Error, required: false, MaxErrorLength);
         var headers = Headers(validator, request.ResponseHeaders);
-        validator.ThrowIfInvalid();
-        return new ReportedAnswer(request.StatusCode, request.DurationMs, error, headers, Utf8Prefix(request.ResponseBody, ResponseText.MaxBodyBytes));
+        answer = new ReportedAnswer(request.StatusCode, request.DurationMs, error, headers, Utf8Prefix(request.ResponseBody, ResponseText.MaxBodyBytes));
+        return validator.Errors();
     }
 
     private static string? Headers(Validator validator, JsonElement? input)

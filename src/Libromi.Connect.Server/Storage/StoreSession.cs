@@ -1,0 +1,31 @@
+using System.Data.Common;
+
+namespace Libromi.Connect.Server.Storage;
+
+/// <summary>
+/// What every store runs its statements on: a connection, inside the transaction of a write when there is one. A read
+/// opens one with <see cref="Database.OpenSessionAsync"/>; a <see cref="WriteScope"/> is one too. Disposing it closes
+/// the connection.
+/// </summary>
+public class StoreSession(DbConnection connection, DbTransaction? transaction = null) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+
+    public DbTransaction? Transaction { get; } = transaction;
+
+    public DbCommand Command(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeCoreAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual ValueTask DisposeCoreAsync() => Connection.DisposeAsync();
+}

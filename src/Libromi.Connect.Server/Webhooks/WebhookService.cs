@@ -1,0 +1,115 @@
+using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Delivery;
+using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Webhooks.Signing;
+using Microsoft.Extensions.Options;
+
+namespace Libromi.Connect.Server.Webhooks;
+
+/// <summary>
+/// Webhooks of an account; requests arrive validated by <see cref="WebhookValidation"/>. A null answer means the
+/// account has no webhook with that id.
+/// </summary>
+public sealed class WebhookService(Database database, EventWriter events, DeliverySignal signal, IdGenerator ids, TimeProvider time, IOptions<DeliveryOptions> options)
+{
+    public bool AllowPrivateNetworks => options.Value.AllowPrivateNetworks;
+
+    public async Task<Webhook> CreateAsync(WriteScope scope, string accountId, CreateWebhookRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var webhook = new Webhook(ids.New("whk"), request.Url!, request.Events!, request.Description, request.Enabled ?? true, null,
+            WebhookSecret.Generate(), null, now, now);
+        await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(webhook.Events), null, cancellationToken);
+        return webhook;
+    }
+
+    public async Task<Webhook?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await WebhookStore.FindAsync(session, accountId, id, cancellationToken);
+    }
+
+    public async Task<WebhookSecretResponse?> FindSecretAsync(string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await WebhookStore.FindSecretAsync(session, accountId, id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+    }
+
+    public async Task<Page<Webhook>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await WebhookStore.ListAsync(session, accountId, page, cancellationToken);
+    }
+
+    public async Task<Webhook?> UpdateAsync(string accountId, string id, UpdateWebhookRequest request, CancellationToken cancellationToken)
+    {
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is not { } current)
+        {
+            return null;
+        }
+        var enabled = request.Enabled ?? current.Enabled;
+        var updated = current with
+        {
+            Url = request.Url ?? current.Url,
+            Events = request.Events ?? current.Events,
+            Description = request.Description is null ? current.Description : request.Description.Length == 0 ? null : request.Description,
+            Enabled = enabled,
+            DisabledReason = enabled ? null : request.Enabled == false ? "disabled_by_user" : current.DisabledReason,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await WebhookStore.UpdateAsync(scope, accountId, updated, EventCatalog.MaskOf(updated.Events), cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return updated;
+    }
+
+    public async Task<bool> DeleteAsync(string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        if (!await WebhookStore.DeleteAsync(scope, accountId, id, cancellationToken))
+        {
+            return false;
+        }
+        await scope.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The webhook with its new secret; the previous one signs too for <see cref="DeliveryOptions.SecretGracePeriod"/>.</summary>
+    public async Task<Webhook?> RotateSecretAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
+    {
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is null)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        var secret = WebhookSecret.Generate();
+        await WebhookStore.RotateSecretAsync(scope, accountId, id, secret,
+            (now + options.Value.SecretGracePeriod).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken);
+        return (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken))! with { Secret = secret };
+    }
+
+    /// <summary>Sends a <c>webhook.test</c> event to this webhook alone.</summary>
+    public async Task<TestWebhookResponse?> TestAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
+    {
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is not { } webhook)
+        {
+            return null;
+        }
+        var eventId = await events.AppendAsync(scope, accountId, EventCatalog.TestPing(webhook.Id, webhook.Url), cancellationToken, onlyWebhookId: webhook.Id);
+        var deliveryId = await DeliveryStore.FindIdByEventAsync(scope, eventId, webhook.Id, cancellationToken);
+        return new TestWebhookResponse(eventId, DeliveryStore.PublicId(deliveryId));
+    }
+
+    /// <summary>Queues the webhook's failed deliveries created since then for one more attempt.</summary>
+    public async Task<RecoverWebhookResponse?> RecoverAsync(WriteScope scope, string accountId, string id, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is null)
+        {
+            return null;
+        }
+        var count = await DeliveryStore.RequeueFailedAsync(scope, accountId, id, since.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
+        return new RecoverWebhookResponse(count);
+    }
+}
