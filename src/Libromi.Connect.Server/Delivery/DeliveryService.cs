@@ -9,7 +9,7 @@ namespace Libromi.Connect.Server.Delivery;
 public sealed class DeliveryService(Database database, DeliverySignal signal, TimeProvider time)
 {
     /// <summary>A page of the target's deliveries, newest first; null when the account has no webhook or session with this id.</summary>
-    public async Task<Page<DeliveryView>?> ListAsync(string accountId, string webhookId, int? status, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<DeliveryView>?> ListAsync(string accountId, string webhookId, DeliveryStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenSessionAsync(cancellationToken);
         if (!await WebhookStore.HasDeliveryTargetAsync(session, accountId, webhookId, cancellationToken))
@@ -17,7 +17,7 @@ public sealed class DeliveryService(Database database, DeliverySignal signal, Ti
             return null;
         }
         var before = page.After is null ? null : DeliveryStore.ParseId(page.After);
-        return await DeliveryStore.ListAsync(session.Connection, accountId, webhookId, status, page.Limit, before, cancellationToken);
+        return await DeliveryStore.ListAsync(session, accountId, webhookId, status, page.Limit, before, cancellationToken);
     }
 
     public async Task<DeliveryView?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
@@ -27,14 +27,14 @@ public sealed class DeliveryService(Database database, DeliverySignal signal, Ti
             return null;
         }
         await using var session = await database.OpenSessionAsync(cancellationToken);
-        return await DeliveryStore.FindAsync(session.Connection, null, accountId, key, cancellationToken);
+        return await DeliveryStore.FindAsync(session, accountId, key, cancellationToken);
     }
 
     /// <summary>Queues the delivery for one more attempt now; a conflict while it is still pending.</summary>
     public async Task<Outcome<DeliveryView>> RetryAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
     {
         if (DeliveryStore.ParseId(id) is not { } key
-            || await DeliveryStore.FindAsync(scope.Connection, scope.Transaction, accountId, key, cancellationToken) is not { } current)
+            || await DeliveryStore.FindAsync(scope, accountId, key, cancellationToken) is not { } current)
         {
             return new() { Missing = true };
         }
@@ -46,6 +46,6 @@ public sealed class DeliveryService(Database database, DeliverySignal signal, Ti
             };
         }
         await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
-        return (await DeliveryStore.FindAsync(scope.Connection, scope.Transaction, accountId, key, cancellationToken))!;
+        return (await DeliveryStore.FindAsync(scope, accountId, key, cancellationToken))!;
     }
 }

@@ -13,6 +13,7 @@ namespace Libromi.Connect.Server.Delivery;
 public static partial class DeliveryStore
 {
     public const string Prefix = "dlv";
+    /// <summary>The API's names of the <see cref="DeliveryStatus"/> values, in their order.</summary>
     public static readonly string[] Statuses = ["pending", "succeeded", "failed"];
     private const string Columns = "id, webhook_id, event_id, event_type, status, attempt_count, next_attempt_at, last_status_code, last_error, created_at, updated_at";
 
@@ -22,19 +23,13 @@ public static partial class DeliveryStore
         id.StartsWith(Prefix + "_", StringComparison.Ordinal) && long.TryParse(id.AsSpan(Prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value : null;
 
-    public static async Task<long> FindIdByEventAsync(WriteScope scope, string eventId, string webhookId, CancellationToken cancellationToken)
+    public static async Task<Page<DeliveryView>> ListAsync(StoreSession session, string accountId, string webhookId, DeliveryStatus? status, int limit, long? before, CancellationToken cancellationToken)
     {
-        await using var select = scope.Command("SELECT id FROM deliveries WHERE event_id = @e AND webhook_id = @w").With("@e", eventId).With("@w", webhookId);
-        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
-
-    public static async Task<Page<DeliveryView>> ListAsync(DbConnection connection, string accountId, string webhookId, int? status, int limit, long? before, CancellationToken cancellationToken)
-    {
-        await using var select = connection.Sql($"""
+        await using var select = session.Command($"""
             SELECT {Columns} FROM deliveries
             WHERE account_id = @a AND webhook_id = @w{(status is null ? "" : " AND status = @s")}{(before is null ? "" : " AND id < @before")}
             ORDER BY id DESC LIMIT @limit
-            """).With("@a", accountId).With("@w", webhookId).With("@s", status).With("@before", before).With("@limit", limit + 1);
+            """).With("@a", accountId).With("@w", webhookId).With("@s", (int?)status).With("@before", before).With("@limit", limit + 1);
         var rows = new List<DeliveryView>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -48,17 +43,16 @@ public static partial class DeliveryStore
     /// One delivery with its attempts, read in one statement so that both come from one snapshot: read apart, an
     /// outcome committed in between would show an attempt count that disagrees with the attempts listed.
     /// </summary>
-    public static async Task<DeliveryView?> FindAsync(DbConnection connection, DbTransaction? transaction, string accountId, long id, CancellationToken cancellationToken)
+    public static async Task<DeliveryView?> FindAsync(StoreSession session, string accountId, long id, CancellationToken cancellationToken)
     {
         var attempts = new List<AttemptView>();
-        await using var select = connection.Sql($"""
+        await using var select = session.Command($"""
             SELECT {string.Join(", ", Columns.Split(", ").Select(c => "d." + c))},
                 a.attempt, a.started_at, a.duration_ms, a.status_code, a.error_kind, a.error, a.response_headers, a.response_body
             FROM deliveries d LEFT JOIN delivery_attempts a ON a.delivery_id = d.id
             WHERE d.account_id = @a AND d.id = @id
             ORDER BY a.attempt
             """).With("@a", accountId).With("@id", id);
-        select.Transaction = transaction;
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         DeliveryView? delivery = null;
         while (await reader.ReadAsync(cancellationToken))
@@ -74,31 +68,11 @@ public static partial class DeliveryStore
         return delivery;
     }
 
-    /// <summary>Queues one delivery for one more attempt now, whatever its state; false when it is already pending.</summary>
-    public static async Task<bool> RetryAsync(WriteScope scope, string accountId, long id, long nowMs, CancellationToken cancellationToken)
-    {
-        await using var update = scope.Command("""
-            UPDATE deliveries SET status = 0, max_attempts = attempt_count + 1, next_attempt_at = @now, updated_at = @now
-            WHERE account_id = @a AND id = @id AND status <> 0
-            """).With("@a", accountId).With("@id", id).With("@now", nowMs);
-        return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
-
-    /// <summary>Queues every failed delivery of the webhook created since <paramref name="sinceMs"/> for one more attempt.</summary>
-    public static async Task<int> RequeueFailedAsync(WriteScope scope, string accountId, string webhookId, long sinceMs, long nowMs, CancellationToken cancellationToken)
-    {
-        await using var update = scope.Command("""
-            UPDATE deliveries SET status = 0, max_attempts = attempt_count + 1, next_attempt_at = @now, updated_at = @now
-            WHERE account_id = @a AND webhook_id = @w AND status = 2 AND created_at >= @since
-            """).With("@a", accountId).With("@w", webhookId).With("@since", sinceMs).With("@now", nowMs);
-        return await update.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private static DeliveryView Read(DbDataReader reader, IReadOnlyList<AttemptView>? attempts)
     {
-        var status = reader.GetInt32(4);
-        return new DeliveryView(PublicId(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), Statuses[status],
-            reader.GetInt32(5), status == 0 ? reader.GetTime(6) : null, reader.IsDBNull(7) ? null : reader.GetInt32(7),
+        var status = (DeliveryStatus)reader.GetInt32(4);
+        return new DeliveryView(PublicId(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), Statuses[(int)status],
+            reader.GetInt32(5), status == DeliveryStatus.Pending ? reader.GetTime(6) : null, reader.IsDBNull(7) ? null : reader.GetInt32(7),
             reader.GetNullableString(8), reader.GetTime(9), reader.GetTime(10), attempts);
     }
 }

@@ -44,4 +44,11 @@ public static class EventStore
         }
         return events;
     }
+
+    public static async Task InsertAsync(StoreSession session, string id, string accountId, string type, long createdAtMs, byte[] payload, CancellationToken cancellationToken)
+    {
+        await using var insert = session.Command("INSERT INTO events (id, account_id, type, created_at, payload) VALUES (@id, @a, @type, @t, @p)")
+            .With("@id", id).With("@a", accountId).With("@type", type).With("@t", createdAtMs).With("@p", payload);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
         var now = time.GetUtcNow();
         var expires = now + SessionLifetime;
         var secret = WebhookSecret.Generate();
-        var webhook = new Webhook(ids.New("whk"), ListenStore.SessionUrl, events, "libromi listen session", true, null, secret, null, now, now);
+        var webhook = new Webhook(ids.New("whk"), WebhookStore.ListenSessionUrl, events, "libromi listen session", true, null, secret, null, now, now);
         await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(events), expires.ToUnixTimeMilliseconds(), cancellationToken);
         return new ListenSession(webhook.Id, secret, webhook.Events, expires);
     }
@@ -29,13 +29,13 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
     public async Task<bool> ResumeAsync(string accountId, string id, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        if (!await ListenStore.ExistsAsync(scope, accountId, id, cancellationToken))
+        if (!await WebhookStore.SessionExistsAsync(scope, accountId, id, cancellationToken))
         {
             return false;
         }
         var now = time.GetUtcNow();
-        await ListenStore.ExtendAsync(scope, id, (now + SessionLifetime).ToUnixTimeMilliseconds(), cancellationToken);
-        await ListenStore.RequeueMissedAsync(scope, id, now.ToUnixTimeMilliseconds(), cancellationToken);
+        await WebhookStore.ExtendSessionAsync(scope, id, (now + SessionLifetime).ToUnixTimeMilliseconds(), cancellationToken);
+        await DeliveryStore.RequeueMissedAsync(scope, id, now.ToUnixTimeMilliseconds(), cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return true;
     }
@@ -56,7 +56,7 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
     public async Task<bool> EndAsync(string accountId, string id, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        if (!await ListenStore.ExistsAsync(scope, accountId, id, cancellationToken))
+        if (!await WebhookStore.SessionExistsAsync(scope, accountId, id, cancellationToken))
         {
             return false;
         }

@@ -26,30 +26,33 @@ public static partial class WebhookStore
         return targets;
     }
 
-    /// <summary>
-    /// Applies what a batch of outcomes said about one endpoint: 410 disables it as gone; any success clears its failing
-    /// state; only failures start or continue it, and disable it once it has failed since before <paramref name="cutoffMs"/>.
-    /// </summary>
-    public static async Task RecordHealthAsync(StoreSession session, string webhookId, EndpointHealth health, long nowMs, long cutoffMs, CancellationToken cancellationToken)
+    /// <summary>The standing of the webhooks that still exist among <paramref name="webhookIds"/>.</summary>
+    public static async Task<Dictionary<string, WebhookHealth>> HealthAsync(StoreSession session, IReadOnlyList<string> webhookIds, CancellationToken cancellationToken)
     {
-        var sql = health switch
+        var health = new Dictionary<string, WebhookHealth>(StringComparer.Ordinal);
+        await using var select = session.CommandIn("SELECT id, enabled, failing_since, disabled_reason FROM webhooks WHERE id IN ", webhookIds);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            EndpointHealth.Gone => "UPDATE webhooks SET enabled = 0, disabled_reason = 'gone', updated_at = @now WHERE id = @id AND enabled = 1",
-            EndpointHealth.Succeeded => "UPDATE webhooks SET failing_since = NULL WHERE id = @id AND failing_since IS NOT NULL",
-            EndpointHealth.Failed => """
-                UPDATE webhooks SET failing_since = COALESCE(failing_since, @now),
-                    enabled = CASE WHEN COALESCE(failing_since, @now) <= @cutoff THEN 0 ELSE enabled END,
-                    disabled_reason = CASE WHEN enabled = 1 AND COALESCE(failing_since, @now) <= @cutoff THEN 'failing' ELSE disabled_reason END
-                WHERE id = @id
-                """,
-            _ => null,
-        };
-        if (sql is null)
-        {
-            return;
+            health[reader.GetString(0)] = new WebhookHealth(reader.GetInt64(1) == 1, reader.GetNullableTime(2), reader.GetNullableString(3));
         }
-        await using var command = session.Command(sql).With("@id", webhookId).With("@now", nowMs).With("@cutoff", cutoffMs);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return health;
+    }
+
+    /// <summary>
+    /// Stores a webhook's new failing streak and, with <paramref name="disable"/>, disables it for the new reason. The
+    /// engine only ever disables: another node that read the webhook before it was disabled cannot enable it again.
+    /// </summary>
+    public static async Task SaveHealthAsync(StoreSession session, string webhookId, WebhookHealth health, bool disable, long nowMs, CancellationToken cancellationToken)
+    {
+        await using var update = session.Command(disable
+            ? """
+              UPDATE webhooks SET failing_since = @since, enabled = 0, disabled_reason = @reason, updated_at = @now
+              WHERE id = @id AND enabled = 1
+              """
+            : "UPDATE webhooks SET failing_since = @since WHERE id = @id")
+            .With("@id", webhookId).With("@since", health.FailingSince?.ToUnixTimeMilliseconds()).With("@reason", health.DisabledReason).With("@now", nowMs);
+        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static DeliveryTarget? ReadTarget(DbDataReader reader, long nowMs)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Storage;
@@ -51,16 +52,7 @@ public static partial class WebhookStore
     /// <summary>Deletes the webhook with its deliveries and their attempt logs.</summary>
     public static async Task<bool> DeleteAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using (var attempts = session.Command("""
-            DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = @id AND account_id = @a)
-            """).With("@a", accountId).With("@id", id))
-        {
-            await attempts.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var deliveries = session.Command("DELETE FROM deliveries WHERE webhook_id = @id AND account_id = @a").With("@a", accountId).With("@id", id))
-        {
-            await deliveries.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await DeliveryStore.DeleteOfWebhookAsync(session, accountId, id, cancellationToken);
         await using var webhook = session.Command("DELETE FROM webhooks WHERE id = @id AND account_id = @a").With("@a", accountId).With("@id", id);
         return await webhook.ExecuteNonQueryAsync(cancellationToken) > 0;
     }

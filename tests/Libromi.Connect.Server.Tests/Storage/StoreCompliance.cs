@@ -364,8 +364,8 @@ public abstract class StoreCompliance : IAsyncLifetime
 
     private async Task<DeliveryView> FindDeliveryAsync(string account, long id)
     {
-        await using var connection = await Database.OpenAsync(CancellationToken.None);
-        return (await DeliveryStore.FindAsync(connection, null, account, id, CancellationToken.None))!;
+        await using var session = await Database.OpenSessionAsync(CancellationToken.None);
+        return (await DeliveryStore.FindAsync(session, account, id, CancellationToken.None))!;
     }
 
     private async Task<(int Status, string Body, string Replayed)> RunIdempotentAsync(Idempotency idempotency, string account, string key, Action onCreate)

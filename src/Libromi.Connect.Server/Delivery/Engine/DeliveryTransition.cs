@@ -35,4 +35,19 @@ public static class DeliveryTransition
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "Not an outcome of this engine.");
         }
     }
+
+    /// <summary>
+    /// The webhook's next standing after outcomes that said <paramref name="health"/> about it: 410 disables it as gone;
+    /// a success ends its failing streak; a failure starts one, and disables it once the streak is
+    /// <paramref name="disableAfter"/> old. A disabled webhook keeps the reason it was disabled for.
+    /// </summary>
+    public static WebhookHealth Next(WebhookHealth current, EndpointHealth health, DateTimeOffset now, TimeSpan disableAfter) => health switch
+    {
+        EndpointHealth.Gone when current.Enabled => current with { Enabled = false, DisabledReason = WebhookHealth.Gone },
+        EndpointHealth.Succeeded => current with { FailingSince = null },
+        EndpointHealth.Failed => (current.FailingSince ?? now) is var since && current.Enabled && since <= now - disableAfter
+            ? current with { FailingSince = since, Enabled = false, DisabledReason = WebhookHealth.Failing }
+            : current with { FailingSince = since },
+        _ => current,
+    };
 }

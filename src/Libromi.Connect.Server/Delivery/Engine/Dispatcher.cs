@@ -194,8 +194,7 @@ public sealed partial class Dispatcher(
         var lease = outcome.Lease;
         var now = time.GetUtcNow();
         var step = DeliveryTransition.Next(lease, outcome, now, retries);
-        var reopened = governor.Record(lease.WebhookId, step.Health, now);
-        var madeRoom = permit?.Release() ?? false;
+        var (madeRoom, reopened) = governor.Finish(permit, lease.WebhookId, step.Health, now);
         var sending = permit is null ? Volatile.Read(ref _sending) : Interlocked.Decrement(ref _sending);
         recorder.Enqueue(lease, step);
         var inFlight = Interlocked.Decrement(ref _inFlight);

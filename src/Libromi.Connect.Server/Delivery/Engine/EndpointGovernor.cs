@@ -64,30 +64,46 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
         }
         catch (OperationCanceledException)
         {
-            Release(webhookId, null);
+            Leave(webhookId, null);
             throw;
         }
-        Release(webhookId, lease);
+        Leave(webhookId, lease);
         return null;
     }
 
-    /// <summary>Feeds an outcome's verdict on the endpoint to its circuit; true when the circuit stopped holding the endpoint back.</summary>
-    public bool Record(string webhookId, EndpointHealth health, DateTimeOffset now)
+    /// <summary>
+    /// Ends an attempt: gives its slot back (with <paramref name="permit"/>) and feeds the outcome's verdict on the
+    /// endpoint to its circuit (with <paramref name="health"/>). Says whether that made room at an endpoint that was
+    /// full, and whether the circuit stopped holding the endpoint back: either is a reason to lease again.
+    /// </summary>
+    public (bool MadeRoom, bool Reopened) Finish(EndpointPermit? permit, string webhookId, EndpointHealth? health, DateTimeOffset now)
     {
+        // Outside the lock: giving the slot back may hand it to a waiting attempt, which must not start under it.
+        var lease = permit?.TakeLease();
+        lease?.Dispose();
         lock (_gate)
         {
             if (!_partitions.TryGetValue(webhookId, out var partition))
             {
                 if (health is not (EndpointHealth.Failed or EndpointHealth.Gone))
                 {
-                    return false;
+                    return (false, false);
                 }
                 partition = GetOrAdd(webhookId);
             }
             var wasHoldingBack = partition.Circuit.HoldsBack;
-            partition.Circuit.Record(health, now);
+            if (health is { } verdict)
+            {
+                partition.Circuit.Record(verdict, now);
+            }
+            var madeRoom = false;
+            if (lease is not null)
+            {
+                partition.Holders--;
+                madeRoom = partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 1;
+            }
             RemoveIfIdle(webhookId, partition);
-            return wasHoldingBack && !partition.Circuit.HoldsBack;
+            return (madeRoom, wasHoldingBack && !partition.Circuit.HoldsBack);
         }
     }
 
@@ -132,20 +148,17 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
         return new GovernorSurvey(excluded, deferrals, probes, reopens);
     }
 
-    /// <summary>Gives a slot back (or, with no lease, only the place taken while asking for one); true when that made room at a full endpoint.</summary>
-    internal bool Release(string webhookId, RateLimitLease? lease)
+    /// <summary>Gives up the place an attempt took while asking for a slot it did not get.</summary>
+    private void Leave(string webhookId, RateLimitLease? failed)
     {
+        failed?.Dispose();
         lock (_gate)
         {
-            lease?.Dispose();
-            if (!_partitions.TryGetValue(webhookId, out var partition))
+            if (_partitions.TryGetValue(webhookId, out var partition))
             {
-                return false;
+                partition.Holders--;
+                RemoveIfIdle(webhookId, partition);
             }
-            partition.Holders--;
-            var available = partition.Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
-            RemoveIfIdle(webhookId, partition);
-            return lease is { IsAcquired: true } && available == 1;
         }
     }
 

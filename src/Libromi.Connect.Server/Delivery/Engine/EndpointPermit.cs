@@ -17,12 +17,11 @@ public sealed class EndpointPermit : IDisposable
 
     public string WebhookId { get; }
 
-    /// <summary>Gives the slot back; true when that makes room at an endpoint that was full (the dispatcher may lease for it again).</summary>
-    public bool Release()
-    {
-        var lease = Interlocked.Exchange(ref _lease, null);
-        return lease is not null && _governor.Release(WebhookId, lease);
-    }
+    /// <summary>Gives the slot back without a verdict on the endpoint; true when that makes room at an endpoint that was full.</summary>
+    public bool Release() => _governor.Finish(this, WebhookId, null, default).MadeRoom;
 
     public void Dispose() => Release();
+
+    /// <summary>The slot, once: a permit given back twice gives it back once.</summary>
+    internal RateLimitLease? TakeLease() => Interlocked.Exchange(ref _lease, null);
 }

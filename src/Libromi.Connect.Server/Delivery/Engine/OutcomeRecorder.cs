@@ -149,17 +149,34 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         {
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);
         }
-        var cutoff = nowMs - (long)options.Value.DisableAfter.TotalMilliseconds;
-        foreach (var (webhookId, health) in Health(stored))
-        {
-            await WebhookStore.RecordHealthAsync(scope, webhookId, health, nowMs, cutoff, cancellationToken);
-        }
+        await RecordHealthAsync(scope, Health(stored), nowMs, cancellationToken);
         if (stored.Exists(d => d.Step.Status == DeliveryStatus.Pending))
         {
             // A hand-back is due at once and a retry may be due sooner than the dispatcher planned to look again.
             scope.AfterCommit.Add(signal.Notify);
         }
         await scope.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves each webhook the batch spoke about to its next standing (<see cref="DeliveryTransition.Next(WebhookHealth, EndpointHealth, DateTimeOffset, TimeSpan)"/>),
+    /// read and written in the batch's transaction.
+    /// </summary>
+    private async Task RecordHealthAsync(WriteScope scope, Dictionary<string, EndpointHealth> verdicts, long nowMs, CancellationToken cancellationToken)
+    {
+        if (verdicts.Count == 0)
+        {
+            return;
+        }
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(nowMs);
+        foreach (var (webhookId, current) in await WebhookStore.HealthAsync(scope, [.. verdicts.Keys], cancellationToken))
+        {
+            var next = DeliveryTransition.Next(current, verdicts[webhookId], now, options.Value.DisableAfter);
+            if (next != current)
+            {
+                await WebhookStore.SaveHealthAsync(scope, webhookId, next, current.Enabled && !next.Enabled, nowMs, cancellationToken);
+            }
+        }
     }
 
     /// <summary>What the batch says about each endpoint: gone beats succeeded, which beats failed.</summary>

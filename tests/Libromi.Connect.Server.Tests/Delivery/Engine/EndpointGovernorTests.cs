@@ -95,8 +95,7 @@ public sealed class EndpointGovernorTests
         var permit = await _governor.AcquireAsync("listen-session", Later, CancellationToken.None);
         Assert.Equal(1, _governor.Count);
 
-        _governor.Record("listen-session", EndpointHealth.Succeeded, _time.GetUtcNow());
-        permit!.Dispose();
+        _governor.Finish(permit, "listen-session", EndpointHealth.Succeeded, _time.GetUtcNow());
 
         Assert.Equal(0, _governor.Count);
         Assert.Empty(_governor.Survey(_time.GetUtcNow()).Excluded);
@@ -106,11 +105,10 @@ public sealed class EndpointGovernorTests
     public async Task An_endpoint_with_failures_counted_is_remembered_until_a_success()
     {
         var permit = await _governor.AcquireAsync("a", Later, CancellationToken.None);
-        _governor.Record("a", EndpointHealth.Failed, _time.GetUtcNow());
-        permit!.Dispose();
+        _governor.Finish(permit, "a", EndpointHealth.Failed, _time.GetUtcNow());
         Assert.Equal(1, _governor.Count);
 
-        _governor.Record("a", EndpointHealth.Succeeded, _time.GetUtcNow());
+        _governor.Finish(null, "a", EndpointHealth.Succeeded, _time.GetUtcNow());
 
         Assert.Equal(0, _governor.Count);
     }
@@ -119,8 +117,8 @@ public sealed class EndpointGovernorTests
     public void An_open_circuit_excludes_its_endpoint_defers_its_backlog_once_and_probes_when_the_cool_down_ends()
     {
         var now = _time.GetUtcNow();
-        _governor.Record("a", EndpointHealth.Failed, now);
-        _governor.Record("a", EndpointHealth.Failed, now);
+        _governor.Finish(null, "a", EndpointHealth.Failed, now);
+        _governor.Finish(null, "a", EndpointHealth.Failed, now);
 
         var opened = _governor.Survey(now);
         Assert.Equal(["a"], opened.Excluded);
@@ -134,7 +132,7 @@ public sealed class EndpointGovernorTests
         Assert.Equal(["a"], reopened.Excluded);
         Assert.Empty(_governor.Survey(now.AddSeconds(5)).Probes);
 
-        Assert.True(_governor.Record("a", EndpointHealth.Succeeded, now.AddSeconds(6)), "a successful probe closes the circuit");
+        Assert.True(_governor.Finish(null, "a", EndpointHealth.Succeeded, now.AddSeconds(6)).Reopened, "a successful probe closes the circuit");
         Assert.Empty(_governor.Survey(now.AddSeconds(6)).Excluded);
     }
 
@@ -142,11 +140,11 @@ public sealed class EndpointGovernorTests
     public void A_probe_that_was_not_made_is_made_again()
     {
         var now = _time.GetUtcNow();
-        _governor.Record("a", EndpointHealth.Failed, now);
-        _governor.Record("a", EndpointHealth.Failed, now);
+        _governor.Finish(null, "a", EndpointHealth.Failed, now);
+        _governor.Finish(null, "a", EndpointHealth.Failed, now);
         Assert.Equal(["a"], _governor.Survey(now.AddSeconds(5)).Probes);
 
-        _governor.Record("a", EndpointHealth.Unchanged, now.AddSeconds(5));
+        _governor.Finish(null, "a", EndpointHealth.Unchanged, now.AddSeconds(5));
 
         Assert.Equal(["a"], _governor.Survey(now.AddSeconds(5)).Probes);
     }
