@@ -42,6 +42,27 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
         return await DeliveryStore.NextDueAsync(session, after, cancellationToken);
     }
 
+    /// <summary>
+    /// When an idle loop should look again: the next due time after the lease that took nothing, a circuit's
+    /// reopening, or the safety-net interval, whichever is first. What was due by then belongs to skipped endpoints and
+    /// must not hide everyone else's retries (a finishing send or the reopening wakes the loop for those); what fell due
+    /// while the lease ran wakes it at once. An absolute time, so a clock that moves while the store is asked is not
+    /// waited out twice.
+    /// </summary>
+    public async Task<DateTimeOffset> WakeTimeAsync(DateTimeOffset leasedAt, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
+    {
+        var wake = time.GetUtcNow() + options.Value.IdleCheckInterval;
+        if (circuitReopens < wake)
+        {
+            wake = circuitReopens.Value;
+        }
+        if (await NextDueAsync(leasedAt, cancellationToken) is { } due && due < wake)
+        {
+            wake = due;
+        }
+        return wake;
+    }
+
     /// <summary>The events and webhooks a leased batch needs; rows that cannot be read are missing from the result.</summary>
     public async Task<(Dictionary<string, EventPayload> Events, Dictionary<string, DeliveryTarget> Targets)> LoadAsync(
         IReadOnlyList<LeasedDelivery> batch, CancellationToken cancellationToken)

@@ -50,4 +50,11 @@ public static class DeliveryTransition
             : current with { FailingSince = since },
         _ => current,
     };
+
+    /// <summary>Two verdicts on one endpoint as one: gone beats succeeded, which beats failed, which beats unchanged.</summary>
+    public static EndpointHealth Combine(EndpointHealth a, EndpointHealth b) =>
+        a == EndpointHealth.Gone || b == EndpointHealth.Gone ? EndpointHealth.Gone
+        : a == EndpointHealth.Succeeded || b == EndpointHealth.Succeeded ? EndpointHealth.Succeeded
+        : a == EndpointHealth.Failed || b == EndpointHealth.Failed ? EndpointHealth.Failed
+        : EndpointHealth.Unchanged;
 }

@@ -77,7 +77,7 @@ public sealed partial class Dispatcher(
                 var batch = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), survey.Excluded, stoppingToken);
                 if (batch.Count == 0)
                 {
-                    var idle = probed == 0 ? await WakeTimeAsync(leasedAt, survey.Reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
+                    var idle = probed == 0 ? await queue.WakeTimeAsync(leasedAt, survey.Reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
                     if (idle > TimeSpan.Zero)
                     {
                         await signal.WaitAsync(idle, time, stoppingToken);
@@ -119,27 +119,6 @@ public sealed partial class Dispatcher(
         }
         await StartAsync(probe, stoppingToken);
         return 1;
-    }
-
-    /// <summary>
-    /// When the idle loop should look again: the next due time after the lease that took nothing, a circuit's
-    /// reopening, or the safety-net interval, whichever is first. What was due by then belongs to skipped endpoints and
-    /// must not hide everyone else's retries (a finishing send or the reopening wakes the loop for those); what fell due
-    /// while the lease ran wakes it at once. An absolute time, so a clock that moves while the store is asked is not
-    /// waited out twice.
-    /// </summary>
-    private async Task<DateTimeOffset> WakeTimeAsync(DateTimeOffset leasedAt, DateTimeOffset? circuitReopens, CancellationToken cancellationToken)
-    {
-        var wake = time.GetUtcNow() + options.Value.IdleCheckInterval;
-        if (circuitReopens < wake)
-        {
-            wake = circuitReopens.Value;
-        }
-        if (await queue.NextDueAsync(leasedAt, cancellationToken) is { } due && due < wake)
-        {
-            wake = due;
-        }
-        return wake;
     }
 
     private async Task StartAsync(List<LeasedDelivery> batch, CancellationToken stoppingToken)

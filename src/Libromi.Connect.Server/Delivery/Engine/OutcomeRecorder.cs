@@ -179,20 +179,13 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         }
     }
 
-    /// <summary>What the batch says about each endpoint: gone beats succeeded, which beats failed.</summary>
+    /// <summary>What the batch says about each endpoint, one verdict per webhook (see <see cref="DeliveryTransition.Combine"/>).</summary>
     private static Dictionary<string, EndpointHealth> Health(List<DecidedOutcome> stored)
     {
         var health = new Dictionary<string, EndpointHealth>(StringComparer.Ordinal);
-        foreach (var (lease, step) in stored)
+        foreach (var (lease, step) in stored.Where(d => d.Step.Health != EndpointHealth.Unchanged))
         {
-            if (step.Health == EndpointHealth.Unchanged)
-            {
-                continue;
-            }
-            var current = health.GetValueOrDefault(lease.WebhookId);
-            health[lease.WebhookId] = current == EndpointHealth.Gone || step.Health == EndpointHealth.Gone ? EndpointHealth.Gone
-                : current == EndpointHealth.Succeeded || step.Health == EndpointHealth.Succeeded ? EndpointHealth.Succeeded
-                : EndpointHealth.Failed;
+            health[lease.WebhookId] = DeliveryTransition.Combine(health.GetValueOrDefault(lease.WebhookId), step.Health);
         }
         return health;
     }

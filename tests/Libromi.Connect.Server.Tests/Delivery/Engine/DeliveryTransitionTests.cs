@@ -97,6 +97,18 @@ public sealed class DeliveryTransitionTests
         Assert.Equal(5, step.Attempt?.Attempt);
     }
 
+    [Theory]
+    [InlineData(EndpointHealth.Failed, EndpointHealth.Succeeded, EndpointHealth.Succeeded)]
+    [InlineData(EndpointHealth.Succeeded, EndpointHealth.Gone, EndpointHealth.Gone)]
+    [InlineData(EndpointHealth.Gone, EndpointHealth.Failed, EndpointHealth.Gone)]
+    [InlineData(EndpointHealth.Unchanged, EndpointHealth.Failed, EndpointHealth.Failed)]
+    [InlineData(EndpointHealth.Unchanged, EndpointHealth.Unchanged, EndpointHealth.Unchanged)]
+    public void Verdicts_of_one_batch_on_one_endpoint_combine_gone_over_success_over_failure(EndpointHealth a, EndpointHealth b, EndpointHealth combined)
+    {
+        Assert.Equal(combined, DeliveryTransition.Combine(a, b));
+        Assert.Equal(combined, DeliveryTransition.Combine(b, a));
+    }
+
     private static LeasedDelivery Lease(int attemptsMade) => new(7, 3, "evt_1", "whk_1", attemptsMade, Options.MaxAttempts, Now.AddMinutes(1));
 
     private static AttemptOutcome Outcome(LeasedDelivery lease, string outcome)
