@@ -78,7 +78,7 @@ public static partial class DeliveryStore
         foreach (var decided in batch)
         {
             var (lease, step) = (decided.Lease, decided.Step);
-            var command = step.Attempt is null ? handBack : update;
+            var command = step.HandedBack ? handBack : update;
             command.Set("@id", lease.Id).Set("@token", lease.LeaseToken).Set("@next", step.NextAttemptAt.ToUnixTimeMilliseconds());
             if (step.Attempt is { } attempt)
             {

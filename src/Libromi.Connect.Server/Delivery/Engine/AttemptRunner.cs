@@ -52,8 +52,7 @@ public sealed partial class AttemptRunner(IEnumerable<IDeliveryTransport> transp
         {
             // Handing back would send it again at once, unlogged, for as long as the fault lasts: it counts as a failed attempt.
             LogAttemptFailed(logger, e, lease.Id);
-            var (kind, message) = AttemptFailure.Classify(e, answered: false);
-            return attempt?.Failure(kind, message) ?? new Failed(lease, now, 0, kind, ResponseText.Readable(message));
+            return Failed.Unforeseen(lease, attempt?.StartedAt ?? now, attempt?.ElapsedMs ?? 0, e);
         }
         finally
         {

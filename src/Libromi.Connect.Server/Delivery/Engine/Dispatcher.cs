@@ -162,8 +162,7 @@ public sealed partial class Dispatcher(
         catch (Exception e)
         {
             LogGovernorFailed(logger, e, lease.Id);
-            var (kind, message) = AttemptFailure.Classify(e, answered: false);
-            outcome = new Failed(lease, time.GetUtcNow(), 0, kind, ResponseText.Readable(message));
+            outcome = Failed.Unforeseen(lease, time.GetUtcNow(), 0, e);
         }
         Finish(outcome, permit);
     }

@@ -20,4 +20,11 @@ public sealed record Failed(
 
     /// <summary>Whether another attempt may succeed; false for <see cref="Gone"/>.</summary>
     public bool Retryable => !Gone;
+
+    /// <summary>An attempt ended by an exception nobody caught nearer to it, before any answer: named by <see cref="AttemptFailure"/>.</summary>
+    public static Failed Unforeseen(LeasedDelivery lease, DateTimeOffset startedAt, int durationMs, Exception exception)
+    {
+        var (kind, message) = AttemptFailure.Classify(exception, answered: false);
+        return new Failed(lease, startedAt, durationMs, kind, Transports.ResponseText.Readable(message));
+    }
 }
