@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Threading.Channels;
+
+namespace Libromi.Connect.Server.Storage;
+
+/// <summary>
+/// The node's one writer. Every write (a request's state change and its events, a lease, a batch of outcomes) is a
+/// unit that asks for a <see cref="WriteScope"/> here; units take the writer's connection in turn, each under its own
+/// savepoint, and the units that queued while one ran join the same transaction, which commits once for all of them.
+/// A unit's <see cref="WriteScope.CommitAsync"/> returns only after that commit, so nothing is acknowledged before it is
+/// stored; a unit that fails or answers a problem rolls back its savepoint alone. An idle writer commits a lone unit at
+/// once, and a group is closed after <see cref="StorageOptions.WriteGroupMaxUnits"/> units or
+/// <see cref="StorageOptions.WriteGroupMaxDuration"/>, whichever comes first.
+/// </summary>
+public sealed class GroupCommit : IAsyncDisposable
+{
+    private readonly Channel<TaskCompletionSource<WriteScope>> _waiting = Channel.CreateUnbounded<TaskCompletionSource<WriteScope>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
+    private readonly Action _beforeGroup;
+    private readonly Func<Exception, bool> _isUnavailable;
+    private readonly TimeProvider _time;
+    private readonly int _maxUnits;
+    private readonly TimeSpan _maxDuration;
+    private readonly string? _wakeWorkersSql;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private DbConnection? _connection;
+    private int _forget;
+    private long _groups;
+    private long _units;
+
+    /// <param name="open">Opens the writer's own connection (kept open between groups).</param>
+    /// <param name="beforeGroup">Runs before each transaction begins; throws when the store must not be written (its file is gone).</param>
+    /// <param name="isUnavailable">Tells a fault of the store (after which the connection is reopened) from a fault of a unit.</param>
+    public GroupCommit(Func<CancellationToken, ValueTask<DbConnection>> open, Action beforeGroup, Func<Exception, bool> isUnavailable,
+        StorageOptions options, TimeProvider time, string? wakeWorkersSql)
+    {
+        _open = open;
+        _beforeGroup = beforeGroup;
+        _isUnavailable = isUnavailable;
+        _time = time;
+        _maxUnits = Math.Max(1, options.WriteGroupMaxUnits);
+        _maxDuration = options.WriteGroupMaxDuration;
+        _wakeWorkersSql = wakeWorkersSql;
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+    }
+
+    /// <summary>Transactions committed (or rolled back) so far, and the units they held: their ratio is the mean group size.</summary>
+    public (long Groups, long Units) Statistics => (Interlocked.Read(ref _groups), Interlocked.Read(ref _units));
+
+    /// <summary>Waits for the writer and returns this unit's scope, open under its own savepoint.</summary>
+    public async Task<WriteScope> EnterAsync(CancellationToken cancellationToken)
+    {
+        var waiter = new TaskCompletionSource<WriteScope>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_waiting.Writer.TryWrite(waiter))
+        {
+            throw new StoreUnavailableException("The store is shutting down.", new ObjectDisposedException(nameof(GroupCommit)));
+        }
+        await using var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
+        return await waiter.Task;
+    }
+
+    /// <summary>Closes the writer's connection before the next group, after a fault of the store was seen elsewhere.</summary>
+    public void ForgetConnection() => Interlocked.Exchange(ref _forget, 1);
+
+    public async ValueTask DisposeAsync()
+    {
+        _waiting.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await _loop;
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        while (await _waiting.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            if (!TryTakeWaiting(out var first))
+            {
+                continue;
+            }
+            WriteGroup group;
+            try
+            {
+                group = await BeginAsync();
+            }
+            catch (Exception e)
+            {
+                await DropConnectionAsync();
+                first.TrySetException(e);
+                continue;
+            }
+            var started = _time.GetTimestamp();
+            for (var next = first; next is not null;)
+            {
+                await group.RunAsync(next, _wakeWorkersSql);
+                next = !group.IsBroken && group.Units < _maxUnits && _time.GetElapsedTime(started) < _maxDuration && TryTakeWaiting(out var waiting)
+                    ? waiting : null;
+            }
+            Interlocked.Increment(ref _groups);
+            Interlocked.Add(ref _units, group.Units);
+            if (await group.EndAsync() is { } failure && _isUnavailable(failure))
+            {
+                await DropConnectionAsync();
+            }
+        }
+    }
+
+    private async Task<WriteGroup> BeginAsync()
+    {
+        if (Interlocked.Exchange(ref _forget, 0) == 1)
+        {
+            await DropConnectionAsync();
+        }
+        _beforeGroup();
+        _connection ??= await _open(_stopping.Token);
+        return new WriteGroup(_connection, await _connection.BeginTransactionAsync(_stopping.Token));
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>The next unit still waiting; one whose request was cancelled meanwhile is passed over.</summary>
+    private bool TryTakeWaiting(out TaskCompletionSource<WriteScope> waiter)
+    {
+        while (_waiting.Reader.TryRead(out waiter!))
+        {
+            if (!waiter.Task.IsCompleted)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
