@@ -103,9 +103,13 @@ public sealed class GroupCommit : IAsyncDisposable
             }
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _units, group.Units);
-            if (await group.EndAsync() is { } failure && _isUnavailable(failure))
+            if (await group.EndAsync() is { } failure)
             {
-                await DropConnectionAsync();
+                // A connection that broke is replaced; one whose transaction merely failed is kept.
+                if (_isUnavailable(failure) || _connection?.State != System.Data.ConnectionState.Open)
+                {
+                    await DropConnectionAsync();
+                }
             }
         }
     }
@@ -126,7 +130,14 @@ public sealed class GroupCommit : IAsyncDisposable
         if (_connection is { } connection)
         {
             _connection = null;
-            await connection.DisposeAsync();
+            try
+            {
+                await connection.DisposeAsync();
+            }
+            catch (Exception)
+            {
+                // A broken connection may fail to close cleanly; it is gone either way.
+            }
         }
     }
 

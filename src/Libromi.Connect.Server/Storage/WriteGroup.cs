@@ -87,18 +87,19 @@ internal sealed class WriteGroup(DbConnection connection, DbTransaction transact
                 _broken = e;
             }
         }
-        if (_broken is not null)
+        try
         {
-            try
+            if (_broken is not null)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
             }
-            catch (Exception)
-            {
-                // The store already ended the transaction (SQLite does after some faults); nothing of it is kept either way.
-            }
+            await transaction.DisposeAsync();
         }
-        await transaction.DisposeAsync();
+        catch (Exception)
+        {
+            // The store already ended the transaction (SQLite does after some faults, PostgreSQL when the connection
+            // broke): nothing of it is kept either way, and the writer reopens its connection after a fault.
+        }
         if (_broken is null)
         {
             _outcome.SetResult();
