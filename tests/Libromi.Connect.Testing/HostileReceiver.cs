@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading.Channels;
 
 namespace Libromi.Connect.Testing;
 
@@ -16,6 +17,7 @@ public sealed class HostileReceiver : IAsyncDisposable
     private readonly HostileAnswer _answer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly Channel<bool> _arrivals = Channel.CreateUnbounded<bool>();
     private int _requests;
 
     private HostileReceiver(HostileAnswer answer)
@@ -33,6 +35,27 @@ public sealed class HostileReceiver : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     public static HostileReceiver Start(HostileAnswer answer) => new(answer);
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> complete requests have arrived in all, checked at every arrival (before it is
+    /// answered). <paramref name="timeout"/> (default 30 s) only guards against a hang.
+    /// </summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        using var hang = new CancellationTokenSource(limit);
+        while (Requests < count)
+        {
+            try
+            {
+                await _arrivals.Reader.ReadAsync(hang.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Only {Requests} of {count} requests arrived within {limit.TotalSeconds} s.");
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -69,6 +92,7 @@ public sealed class HostileReceiver : IAsyncDisposable
                 return;
             }
             Interlocked.Increment(ref _requests);
+            _arrivals.Writer.TryWrite(true);
             await _answer(socket, stream, _stop.Token);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)

@@ -6,7 +6,7 @@ using Libromi.Connect.Server.Webhooks;
 namespace Libromi.Connect.Server.Delivery;
 
 /// <summary>The delivery log of an account's webhooks and listen sessions, and manual retries.</summary>
-public sealed class DeliveryService(Database database, DeliverySignal signal, TimeProvider time)
+public sealed class DeliveryService(Database database, DeliverySignal signal, DeliveryChanges changes, TimeProvider time)
 {
     /// <summary>A page of the target's deliveries, newest first; null when the account has no webhook or session with this id.</summary>
     public async Task<Page<DeliveryView>?> ListAsync(string accountId, string webhookId, DeliveryStatus? status, PageRequest page, CancellationToken cancellationToken)
@@ -46,6 +46,7 @@ public sealed class DeliveryService(Database database, DeliverySignal signal, Ti
             };
         }
         await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
+        scope.AfterCommit.Add(changes.Publish);
         return (await DeliveryStore.FindAsync(scope, accountId, key, cancellationToken))!;
     }
 }

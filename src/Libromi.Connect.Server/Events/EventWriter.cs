@@ -10,7 +10,7 @@ namespace Libromi.Connect.Server.Events;
 /// The outbox: writes an event and its fan-out (one delivery per enabled webhook subscribed to the type) inside the
 /// caller's transaction, so a state change and its events commit or vanish together.
 /// </summary>
-public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySignal signal, IOptions<DeliveryOptions> options)
+public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options)
 {
     private const int RowsPerInsert = 100;
 
@@ -34,6 +34,7 @@ public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySign
         if (webhooks.Count > 0)
         {
             await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
+            scope.AfterCommit.Add(changes.Publish);
         }
         return id;
     }

@@ -52,6 +52,7 @@ public static class ServerServices
         services.AddSingleton<Listen.ListenService>();
 
         services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryChanges>();
         services.AddSingleton<Listen.ListenRelay>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<PrivateNetworksWarning>();

@@ -10,7 +10,7 @@ namespace Libromi.Connect.Server.Listen;
 /// Listen sessions: temporary webhooks of the account whose deliveries <see cref="ListenRelay"/> streams to the CLI.
 /// A false or null answer means the account has no such session.
 /// </summary>
-public sealed class ListenService(Database database, ListenRelay relay, DeliverySignal signal, IdGenerator ids, TimeProvider time)
+public sealed class ListenService(Database database, ListenRelay relay, DeliverySignal signal, DeliveryChanges changes, IdGenerator ids, TimeProvider time)
 {
     /// <summary>A session lives this long after its listener was last connected.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(24);
@@ -35,7 +35,10 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
         }
         var now = time.GetUtcNow();
         await WebhookStore.ExtendSessionAsync(scope, id, (now + SessionLifetime).ToUnixTimeMilliseconds(), cancellationToken);
-        await DeliveryStore.RequeueMissedAsync(scope, id, now.ToUnixTimeMilliseconds(), cancellationToken);
+        if (await DeliveryStore.RequeueMissedAsync(scope, id, now.ToUnixTimeMilliseconds(), cancellationToken) > 0)
+        {
+            scope.AfterCommit.Add(changes.Publish);
+        }
         await scope.CommitAsync(cancellationToken);
         return true;
     }
@@ -61,6 +64,7 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
             return false;
         }
         await WebhookStore.DeleteAsync(scope, accountId, id, cancellationToken);
+        scope.AfterCommit.Add(changes.Publish);
         await scope.CommitAsync(cancellationToken);
         return true;
     }

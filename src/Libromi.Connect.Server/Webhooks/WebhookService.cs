@@ -11,7 +11,7 @@ namespace Libromi.Connect.Server.Webhooks;
 /// Webhooks of an account; requests arrive validated by <see cref="WebhookValidation"/>. A null answer means the
 /// account has no webhook with that id.
 /// </summary>
-public sealed class WebhookService(Database database, EventWriter events, DeliverySignal signal, IdGenerator ids, TimeProvider time, IOptions<DeliveryOptions> options)
+public sealed class WebhookService(Database database, EventWriter events, DeliverySignal signal, DeliveryChanges changes, IdGenerator ids, TimeProvider time, IOptions<DeliveryOptions> options)
 {
     public bool AllowPrivateNetworks => options.Value.AllowPrivateNetworks;
 
@@ -71,6 +71,7 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
         {
             return false;
         }
+        scope.AfterCommit.Add(changes.Publish);
         await scope.CommitAsync(cancellationToken);
         return true;
     }
@@ -110,6 +111,7 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
         }
         var count = await DeliveryStore.RequeueFailedAsync(scope, accountId, id, since.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
+        scope.AfterCommit.Add(changes.Publish);
         return new RecoverWebhookResponse(count);
     }
 }

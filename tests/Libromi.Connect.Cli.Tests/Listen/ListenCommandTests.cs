@@ -32,7 +32,7 @@ public sealed partial class ListenCommandTests
 
         var client = ServerFixture.ClientFor(server);
         var delivery = Assert.Single(await client.Deliveries.ListAsync(sessionId).ToListAsync());
-        var logged = await Eventually.ReturnsAsync(() => client.Deliveries.GetAsync(delivery.Id), d => d.Status == DeliveryStatus.Succeeded);
+        var logged = await server.WaitForDeliveriesAsync(() => client.Deliveries.GetAsync(delivery.Id), d => d.Status == DeliveryStatus.Succeeded);
         var attempt = Assert.Single(logged.Attempts!);
         Assert.Equal((200, "handled by the local app"), (attempt.StatusCode, attempt.ResponseBody));
 
@@ -75,7 +75,7 @@ public sealed partial class ListenCommandTests
         await listen.Output.WaitForAsync(t => t.Contains("\"error\":\"Could not reach", StringComparison.Ordinal), "the error line");
         var client = ServerFixture.ClientFor(server);
         var delivery = (await client.Deliveries.ListAsync(sessionId).ToListAsync())[0];
-        var logged = await Eventually.ReturnsAsync(() => client.Deliveries.GetAsync(delivery.Id), d => d.Attempts!.Count > 0);
+        var logged = await server.WaitForDeliveriesAsync(() => client.Deliveries.GetAsync(delivery.Id), d => d.Attempts!.Count > 0);
         Assert.Equal(("connection_error", null), (logged.Attempts![0].ErrorKind, logged.Attempts[0].StatusCode));
         Assert.Equal(0, await listen.StopAsync());
     }
@@ -97,8 +97,8 @@ public sealed partial class ListenCommandTests
         await CliRunner.RunOkAsync(server, "trigger", "contact.created");
 
         var client = ServerFixture.ClientFor(server);
-        var delivery = await Eventually.ReturnsAsync(async () => await client.Deliveries.ListAsync(sessionId).ToListAsync(), d => d.Count == 1);
-        var logged = await Eventually.ReturnsAsync(() => client.Deliveries.GetAsync(delivery[0].Id), d => d.Status == DeliveryStatus.Succeeded);
+        var delivery = await server.WaitForDeliveriesAsync(async () => await client.Deliveries.ListAsync(sessionId).ToListAsync(), d => d.Count == 1);
+        var logged = await server.WaitForDeliveriesAsync(() => client.Deliveries.GetAsync(delivery[0].Id), d => d.Status == DeliveryStatus.Succeeded);
         var headers = logged.Attempts![0].ResponseHeaders!.Value;
         Assert.Equal("yes", headers.GetProperty("X-Small").GetString());
         Assert.False(headers.TryGetProperty("X-Huge", out _));

@@ -28,7 +28,7 @@ public sealed class WebhookCommandsTests(ServerFixture fixture) : IClassFixture<
         await CliRunner.RunOkAsync(fixture.Server, "webhooks", "update", id, "--enabled", "true");
         var test = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "test", id, "-o", "json")).Json;
         Assert.Equal("webhook.test", (await receiver.NextAsync()).Json.GetProperty("type").GetString());
-        var delivery = await Eventually.ReturnsAsync(
+        var delivery = await fixture.Server.WaitForDeliveriesAsync(
             () => CliRunner.RunOkAsync(fixture.Server, "deliveries", "get", test.GetProperty("delivery_id").GetString()!, "-o", "json"),
             r => r.Json.GetProperty("status").GetString() == "succeeded");
         Assert.Equal(200, delivery.Json.GetProperty("attempts")[0].GetProperty("status_code").GetInt32());

@@ -14,7 +14,7 @@ public sealed class DeliveriesClientTests(ServerFixture fixture) : IClassFixture
         var webhook = await client.Webhooks.CreateAsync(new() { Url = receiver.Url.ToString(), Events = ["contact.created"] });
         await client.Contacts.CreateAsync(new() { Name = "Ada", Phone = "+441234567890" });
 
-        var listed = await Eventually.ReturnsAsync(() => client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Failed).ToListAsync().AsTask(), l => l.Count == 1);
+        var listed = await fixture.Server.WaitForDeliveriesAsync(() => client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Failed).ToListAsync().AsTask(), l => l.Count == 1);
         var failed = await client.Deliveries.GetAsync(listed[0].Id);
 
         Assert.Null(listed[0].Attempts);
@@ -25,7 +25,7 @@ public sealed class DeliveriesClientTests(ServerFixture fixture) : IClassFixture
         receiver.Respond = _ => Task.FromResult(ReceiverResponse.Ok);
         var retried = await client.Deliveries.RetryAsync(failed.Id);
         Assert.Equal(DeliveryStatus.Pending, retried.Status);
-        var done = await Eventually.ReturnsAsync(() => client.Deliveries.GetAsync(failed.Id), d => d.Status == DeliveryStatus.Succeeded);
+        var done = await fixture.Server.WaitForDeliveriesAsync(() => client.Deliveries.GetAsync(failed.Id), d => d.Status == DeliveryStatus.Succeeded);
         Assert.Equal((5, 200), (done.AttemptCount, done.Attempts![^1].StatusCode));
         Assert.Empty(await client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Failed).ToListAsync());
     }

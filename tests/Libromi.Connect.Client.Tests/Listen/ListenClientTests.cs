@@ -36,7 +36,7 @@ public sealed class ListenClientTests(ServerFixture fixture) : IClassFixture<Ser
             ResponseBody = "queued locally",
             ResponseHeaders = new Dictionary<string, string> { ["X-Local"] = "yes" },
         });
-        var logged = await Eventually.ReturnsAsync(() => client.Deliveries.GetAsync(delivery.DeliveryId), d => d.Status == DeliveryStatus.Succeeded);
+        var logged = await fixture.Server.WaitForDeliveriesAsync(() => client.Deliveries.GetAsync(delivery.DeliveryId), d => d.Status == DeliveryStatus.Succeeded);
         var attempt = Assert.Single(logged.Attempts!);
         Assert.Equal((202, 9, "queued locally"), (attempt.StatusCode, attempt.DurationMs, attempt.ResponseBody));
         Assert.Equal("yes", attempt.ResponseHeaders!.Value.GetProperty("X-Local").GetString());

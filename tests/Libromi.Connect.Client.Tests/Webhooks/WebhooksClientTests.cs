@@ -78,7 +78,7 @@ public sealed class WebhooksClientTests(ServerFixture fixture) : IClassFixture<S
         var arrived = await receiver.NextAsync();
         Assert.Equal(test.EventId, arrived.Json.GetProperty("id").GetString());
         Assert.Equal("webhook.test", arrived.Json.GetProperty("type").GetString());
-        var delivery = await Eventually.ReturnsAsync(() => client.Deliveries.GetAsync(test.DeliveryId), d => d.Status == DeliveryStatus.Succeeded);
+        var delivery = await fixture.Server.WaitForDeliveriesAsync(() => client.Deliveries.GetAsync(test.DeliveryId), d => d.Status == DeliveryStatus.Succeeded);
         Assert.Equal((webhook.Id, test.EventId), (delivery.WebhookId, delivery.EventId));
     }
 
@@ -92,13 +92,13 @@ public sealed class WebhooksClientTests(ServerFixture fixture) : IClassFixture<S
         var webhook = await client.Webhooks.CreateAsync(new() { Url = receiver.Url.ToString(), Events = ["contact.created"] });
         await client.Contacts.CreateAsync(new() { Name = "Ada", Phone = "+441234567890" });
         await client.Contacts.CreateAsync(new() { Name = "Alan", Phone = "+441234567891" });
-        await Eventually.ReturnsAsync(() => client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Failed).CountAsync().AsTask(), n => n == 2);
+        await fixture.Server.WaitForDeliveriesAsync(() => client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Failed).CountAsync().AsTask(), n => n == 2);
         receiver.Respond = _ => Task.FromResult(ReceiverResponse.Ok);
 
         var recovered = await client.Webhooks.RecoverAsync(webhook.Id, since);
 
         Assert.Equal(2, recovered);
-        await Eventually.ReturnsAsync(() => client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Succeeded).CountAsync().AsTask(), n => n == 2);
+        await fixture.Server.WaitForDeliveriesAsync(() => client.Deliveries.ListAsync(webhook.Id, DeliveryStatus.Succeeded).CountAsync().AsTask(), n => n == 2);
     }
 
     [Fact]

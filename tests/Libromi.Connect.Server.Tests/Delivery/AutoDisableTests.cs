@@ -17,14 +17,14 @@ public sealed class AutoDisableTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000030");
-        var deliveryId = await client.OnlyDeliveryIdAsync(webhookId);
-        await client.WaitForDeliveryAsync(deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 1);
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
+        await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 1);
         clock.Advance(TimeSpan.FromDays(4));
-        await client.WaitForDeliveryAsync(deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 2);
+        await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 2);
         Assert.True((await client.GetOkAsync($"webhooks/{webhookId}")).GetProperty("enabled").GetBoolean());
 
         clock.Advance(TimeSpan.FromDays(1.1));
-        await client.WaitForDeliveryAsync(deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 3);
+        await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 3);
         var disabled = await client.GetOkAsync($"webhooks/{webhookId}");
         Assert.False(disabled.GetProperty("enabled").GetBoolean());
         Assert.Equal("failing", disabled.Str("disabled_reason"));
@@ -46,18 +46,18 @@ public sealed class AutoDisableTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url, "contact.created");
 
         await client.CreateContactAsync("Ada", "+15550000031");
-        await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.GetProperty("attempt_count").GetInt32() == 1);
+        await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.GetProperty("attempt_count").GetInt32() == 1);
         Volatile.Write(ref healthy, true);
         clock.Advance(TimeSpan.FromDays(3));
         await receiver.WaitForCountAsync(2);
-        await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "succeeded");
+        await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.Str("status") == "succeeded");
 
         Volatile.Write(ref healthy, false);
         clock.Advance(TimeSpan.FromDays(3));
         await client.CreateContactAsync("Bob", "+15550000032");
         await receiver.WaitForCountAsync(3);
         var failing = (await client.DeliveriesAsync(webhookId)).First(d => d.Str("status") != "succeeded").Str("id");
-        await client.WaitForDeliveryAsync(failing, d => d.GetProperty("attempt_count").GetInt32() == 1);
+        await server.WaitForDeliveryAsync(client, failing, d => d.GetProperty("attempt_count").GetInt32() == 1);
 
         Assert.True((await client.GetOkAsync($"webhooks/{webhookId}")).GetProperty("enabled").GetBoolean());
     }

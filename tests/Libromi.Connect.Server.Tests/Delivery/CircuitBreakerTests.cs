@@ -29,7 +29,7 @@ public sealed class CircuitBreakerTests
         }
         foreach (var delivery in await client.DeliveriesAsync(webhookId))
         {
-            await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.GetProperty("attempt_count").GetInt32() == 1);
+            await server.WaitForDeliveryAsync(client, delivery.Str("id"), d => d.GetProperty("attempt_count").GetInt32() == 1);
         }
         await client.CreateContactAsync("Held back", "+15552000009");
         // The retries of the first three fall due after 5 s; the open circuit holds them and the new one back.
@@ -51,7 +51,7 @@ public sealed class CircuitBreakerTests
         await receiver.WaitForCountAsync(4);
         var reopened = clock.GetUtcNow();
         // The probe itself follows its own retry schedule; the three others wait for the circuit.
-        await Eventually.ReturnsAsync(() => client.DeliveriesAsync(webhookId, "pending"),
+        await server.WaitForDeliveriesAsync(() => client.DeliveriesAsync(webhookId, "pending"),
             pending => pending.Count(d => d.GetProperty("next_attempt_at").GetDateTimeOffset() >= reopened.AddMinutes(19)) == 3);
         Assert.Equal(4, receiver.Received.Count);
 
@@ -60,7 +60,7 @@ public sealed class CircuitBreakerTests
         await receiver.WaitForCountAsync(8);
         foreach (var delivery in waiting)
         {
-            await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.Str("status") == "succeeded");
+            await server.WaitForDeliveryAsync(client, delivery.Str("id"), d => d.Str("status") == "succeeded");
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class DamagedRowTests
         await healthy.WaitForCountAsync(2);
         foreach (var delivery in await client.DeliveriesAsync(damagedId))
         {
-            var failed = await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.Str("status") == "failed");
+            var failed = await server.WaitForDeliveryAsync(client, delivery.Str("id"), d => d.Str("status") == "failed");
             Assert.Equal(4, failed.GetProperty("attempts").GetArrayLength());
             Assert.All(failed.GetProperty("attempts").EnumerateArray(), a => Assert.Equal("internal_error", a.Str("error_kind")));
         }

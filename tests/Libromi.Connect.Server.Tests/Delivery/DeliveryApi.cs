@@ -21,40 +21,13 @@ internal static class DeliveryApi
         return [.. page.GetProperty("data").EnumerateArray()];
     }
 
-    /// <summary>Polls GET /deliveries/{id} until <paramref name="done"/> holds; the delivery engine itself never polls.</summary>
-    public static async Task<JsonElement> WaitForDeliveryAsync(this HttpClient client, string deliveryId, Func<JsonElement, bool> done, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var delivery = await client.GetOkAsync($"deliveries/{deliveryId}");
-            if (done(delivery))
-            {
-                return delivery;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Delivery {deliveryId} did not reach the expected state: {delivery}");
-            }
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Reads GET /deliveries/{id} until <paramref name="done"/> holds, again at each delivery change the server commits.</summary>
+    public static Task<JsonElement> WaitForDeliveryAsync(this TestServer server, HttpClient client, string deliveryId, Func<JsonElement, bool> done, TimeSpan? timeout = null) =>
+        server.WaitForDeliveriesAsync(() => client.GetOkAsync($"deliveries/{deliveryId}"), done, timeout);
 
-    public static async Task<string> OnlyDeliveryIdAsync(this HttpClient client, string webhookId)
+    public static async Task<string> OnlyDeliveryIdAsync(this TestServer server, HttpClient client, string webhookId)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var deliveries = await client.DeliveriesAsync(webhookId);
-            if (deliveries.Length > 0)
-            {
-                return Assert.Single(deliveries).Str("id");
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Webhook {webhookId} has no delivery.");
-            }
-            await Task.Delay(20);
-        }
+        var deliveries = await server.WaitForDeliveriesAsync(() => client.DeliveriesAsync(webhookId), d => d.Length > 0);
+        return Assert.Single(deliveries).Str("id");
     }
 }

@@ -1,4 +1,5 @@
 using Libromi.Connect.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Libromi.Connect.Server.Tests.Delivery;
 
@@ -22,7 +23,7 @@ public sealed class FailureHandlingTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000010");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "failed");
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.Str("status") == "failed");
 
         Assert.Equal(4, delivery.GetProperty("attempt_count").GetInt32());
         var attempts = delivery.GetProperty("attempts").EnumerateArray().ToArray();
@@ -48,7 +49,7 @@ public sealed class FailureHandlingTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000011");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "failed");
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.Str("status") == "failed");
 
         Assert.Equal(302, delivery.GetProperty("last_status_code").GetInt32());
         Assert.Empty(target.Received);
@@ -57,19 +58,35 @@ public sealed class FailureHandlingTests
     [Fact]
     public async Task No_complete_response_within_the_timeout_is_a_timeout_failure()
     {
-        await using var server = await TestServer.StartAsync(new Dictionary<string, string?>(FastRetries) { ["Delivery:Timeout"] = "00:00:00.300" });
+        // The timeout runs on the server's clock: each attempt times out when the test moves it, not by waiting.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Delivery:Timeout"] = "00:00:05",
+            ["Delivery:RetrySchedule:0"] = "00:00:00",
+            ["Delivery:RetrySchedule:1"] = "00:00:00",
+            ["Delivery:RetrySchedule:2"] = "00:00:00",
+        }, clock);
         await using var receiver = await TestReceiver.StartAsync();
         receiver.Respond = _ => Task.FromResult(ReceiverResponse.Hang);
         using var client = server.CreateClient();
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000012");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "failed");
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await receiver.WaitForCountAsync(attempt);
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == attempt);
+        }
+        var delivery = await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "failed");
 
+        Assert.Equal(4, delivery.GetProperty("attempts").GetArrayLength());
         Assert.All(delivery.GetProperty("attempts").EnumerateArray(), a =>
         {
             Assert.Equal("timeout", a.Str("error_kind"));
-            Assert.InRange(a.GetProperty("duration_ms").GetInt32(), 250, 4000);
+            Assert.Equal(5000, a.GetProperty("duration_ms").GetInt32());
         });
     }
 
@@ -86,7 +103,7 @@ public sealed class FailureHandlingTests
         var (webhookId, _) = await client.CreateWebhookAsync(closed);
 
         await client.CreateContactAsync("Ada", "+15550000013");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "failed");
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.Str("status") == "failed");
 
         Assert.All(delivery.GetProperty("attempts").EnumerateArray(), a => Assert.Equal("connection_error", a.Str("error_kind")));
     }
@@ -101,7 +118,7 @@ public sealed class FailureHandlingTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000014");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "failed");
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.Str("status") == "failed");
 
         Assert.Equal(1, delivery.GetProperty("attempt_count").GetInt32());
         var webhook = await client.GetOkAsync($"webhooks/{webhookId}");
@@ -119,7 +136,7 @@ public sealed class FailureHandlingTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000015");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.GetProperty("attempt_count").GetInt32() == 1);
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.GetProperty("attempt_count").GetInt32() == 1);
 
         var started = Assert.Single(delivery.GetProperty("attempts").EnumerateArray()).GetProperty("started_at").GetDateTimeOffset();
         var next = delivery.GetProperty("next_attempt_at").GetDateTimeOffset();
@@ -136,7 +153,7 @@ public sealed class FailureHandlingTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000016");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "succeeded");
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.Str("status") == "succeeded");
 
         var attempt = Assert.Single(delivery.GetProperty("attempts").EnumerateArray());
         Assert.Equal(4096, attempt.Str("response_body").Length);

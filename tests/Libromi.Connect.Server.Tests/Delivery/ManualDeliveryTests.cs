@@ -23,14 +23,14 @@ public sealed class ManualDeliveryTests
         using var client = server.CreateClient();
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
         await client.CreateContactAsync("Ada", "+15550000040");
-        var deliveryId = await client.OnlyDeliveryIdAsync(webhookId);
-        await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "failed");
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
+        await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "failed");
 
         Volatile.Write(ref healthy, true);
         var (status, queued) = await client.SendJsonAsync(HttpMethod.Post, $"deliveries/{deliveryId}/retry");
         Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Equal("pending", queued.Str("status"));
-        var delivery = await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "succeeded");
+        var delivery = await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "succeeded");
 
         Assert.Equal(5, delivery.GetProperty("attempt_count").GetInt32());
         Assert.Equal(5, receiver.Received.Count);
@@ -45,11 +45,11 @@ public sealed class ManualDeliveryTests
         using var client = server.CreateClient();
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
         await client.CreateContactAsync("Ada", "+15550000041");
-        var deliveryId = await client.OnlyDeliveryIdAsync(webhookId);
-        await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "failed");
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
+        await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "failed");
 
         await client.PostOkAsync($"deliveries/{deliveryId}/retry");
-        var delivery = await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "failed" && d.GetProperty("attempt_count").GetInt32() == 5);
+        var delivery = await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "failed" && d.GetProperty("attempt_count").GetInt32() == 5);
 
         Assert.Equal(5, delivery.GetProperty("attempts").GetArrayLength());
     }
@@ -69,7 +69,7 @@ public sealed class ManualDeliveryTests
         var ids = (await client.DeliveriesAsync(webhookId)).Select(d => d.Str("id")).ToArray();
         foreach (var id in ids)
         {
-            await client.WaitForDeliveryAsync(id, d => d.Str("status") == "failed");
+            await server.WaitForDeliveryAsync(client, id, d => d.Str("status") == "failed");
         }
 
         var none = await client.PostOkAsync($"webhooks/{webhookId}/recover", new { since = DateTimeOffset.UtcNow.AddMinutes(1) });
@@ -80,7 +80,7 @@ public sealed class ManualDeliveryTests
         Assert.Equal(2, recovered.GetProperty("recovered").GetInt32());
         foreach (var id in ids)
         {
-            await client.WaitForDeliveryAsync(id, d => d.Str("status") == "succeeded");
+            await server.WaitForDeliveryAsync(client, id, d => d.Str("status") == "succeeded");
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class ManualDeliveryTests
         Assert.Equal("webhook.test", request.Json.Str("type"));
         Assert.Equal(ping.Str("event_id"), request.Json.Str("id"));
         Assert.Equal(webhookId, request.Json.GetProperty("data").GetProperty("webhook").Str("id"));
-        await client.WaitForDeliveryAsync(ping.Str("delivery_id"), d => d.Str("status") == "succeeded");
+        await server.WaitForDeliveryAsync(client, ping.Str("delivery_id"), d => d.Str("status") == "succeeded");
         Assert.Empty(other.Received);
     }
 }

@@ -33,7 +33,7 @@ public sealed class PrivateNetworkTests
 
         (await restarted.PostAsync("webhooks", JsonSerializer.Serialize(new { url = receiver.Url, events = new[] { "*" } }))).AssertInvalidFields("url");
         await restarted.CreateContactAsync("Ada", "+15550000060");
-        var delivery = await restarted.WaitForDeliveryAsync(await restarted.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "failed");
+        var delivery = await server.WaitForDeliveryAsync(restarted, await server.OnlyDeliveryIdAsync(restarted, webhookId), d => d.Str("status") == "failed");
         Assert.All(delivery.GetProperty("attempts").EnumerateArray(), a => Assert.Equal("blocked_address", a.Str("error_kind")));
         Assert.Empty(receiver.Received);
     }

@@ -18,11 +18,11 @@ public sealed class RetryScheduleTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000020");
-        var deliveryId = await client.OnlyDeliveryIdAsync(webhookId);
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
         TimeSpan[] expected = [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var delivery = await client.WaitForDeliveryAsync(deliveryId, d => d.GetProperty("attempt_count").GetInt32() == attempt);
+            var delivery = await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == attempt);
             Assert.Equal("pending", delivery.Str("status"));
             var delay = delivery.GetProperty("next_attempt_at").GetDateTimeOffset() - clock.GetUtcNow();
             Assert.InRange(delay, expected[attempt - 1] * 0.8 - TimeSpan.FromMilliseconds(1), expected[attempt - 1] * 1.2 + TimeSpan.FromMilliseconds(1));
@@ -31,7 +31,7 @@ public sealed class RetryScheduleTests
             clock.Advance(expected[attempt - 1] * 1.2 + TimeSpan.FromMilliseconds(1));
         }
 
-        var done = await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "succeeded");
+        var done = await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "succeeded");
         Assert.Equal(4, done.GetProperty("attempt_count").GetInt32());
         Assert.Equal([503, 503, 503, 200], done.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("status_code").GetInt32()));
     }
@@ -47,8 +47,8 @@ public sealed class RetryScheduleTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url);
 
         await client.CreateContactAsync("Ada", "+15550000021");
-        var deliveryId = await client.OnlyDeliveryIdAsync(webhookId);
-        await client.WaitForDeliveryAsync(deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 1);
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
+        await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 1);
         clock.Advance(TimeSpan.FromSeconds(3.9));
         // A later event to another endpoint wakes the dispatcher: the early retry must still wait.
         await using var other = await TestReceiver.StartAsync();
@@ -87,16 +87,16 @@ public sealed class RetryScheduleTests
         await client.CreateContactAsync("Lin", "+15550000032");
         foreach (var delivery in await client.DeliveriesAsync(deadId))
         {
-            await client.WaitForDeliveryAsync(delivery.Str("id"), d => d.GetProperty("attempt_count").GetInt32() == 1);
+            await server.WaitForDeliveryAsync(client, delivery.Str("id"), d => d.GetProperty("attempt_count").GetInt32() == 1);
         }
         clock.Advance(TimeSpan.FromSeconds(6));
         await client.SendJsonAsync(HttpMethod.Patch, $"contacts/{contact.Str("id")}", new { name = "Ada L." });
-        var deliveryId = await client.OnlyDeliveryIdAsync(flakyId);
-        var first = await client.WaitForDeliveryAsync(deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 1);
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, flakyId);
+        var first = await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == 1);
         var due = first.GetProperty("next_attempt_at").GetDateTimeOffset();
 
         clock.Advance(due - clock.GetUtcNow());
-        var done = await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "succeeded", TimeSpan.FromSeconds(10));
+        var done = await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "succeeded", TimeSpan.FromSeconds(10));
 
         var started = done.GetProperty("attempts")[1].GetProperty("started_at").GetDateTimeOffset();
         Assert.InRange(started - due, TimeSpan.Zero, TimeSpan.FromMilliseconds(5));

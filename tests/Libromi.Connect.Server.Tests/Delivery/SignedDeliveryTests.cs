@@ -52,7 +52,7 @@ public sealed class SignedDeliveryTests
         var verified = new WebhookVerifier(new WebhookVerifierOptions { Secrets = [secret] }).Verify(request.Body, request.Headers);
         Assert.True(verified.IsValid, verified.Message);
 
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "succeeded");
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.Str("status") == "succeeded");
         var attempt = Assert.Single(delivery.GetProperty("attempts").EnumerateArray());
         Assert.Equal(200, attempt.GetProperty("status_code").GetInt32());
         Assert.Equal("OK", attempt.Str("response_body"));
@@ -69,8 +69,8 @@ public sealed class SignedDeliveryTests
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url, "contact.created");
 
         await client.CreateContactAsync("Grace", "+15550000001");
-        var deliveryId = await client.OnlyDeliveryIdAsync(webhookId);
-        await client.WaitForDeliveryAsync(deliveryId, d => d.Str("status") == "succeeded");
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
+        await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "succeeded");
         await client.PostOkAsync($"deliveries/{deliveryId}/retry");
         var requests = await receiver.WaitForCountAsync(3);
 

@@ -35,7 +35,7 @@ public sealed class ListenApiTests
         var (status, _) = await client.SendJsonAsync(HttpMethod.Post, $"listen/{session.Str("id")}/results",
             new { ticket = delivery.Str("ticket"), status_code = 204, duration_ms = 7, response_body = "handled locally" });
         Assert.Equal(HttpStatusCode.Accepted, status);
-        var logged = await client.WaitForDeliveryAsync(delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
+        var logged = await server.WaitForDeliveryAsync(client, delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
         var attempt = Assert.Single(logged.GetProperty("attempts").EnumerateArray());
         Assert.Equal(204, attempt.GetProperty("status_code").GetInt32());
         Assert.Equal(7, attempt.GetProperty("duration_ms").GetInt32());
@@ -52,14 +52,14 @@ public sealed class ListenApiTests
         var sessionId = (await client.PostOkAsync("listen", new { })).Str("id");
 
         await client.CreateContactAsync("Ada", "+15550000071");
-        var missed = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(sessionId), d => d.GetProperty("attempt_count").GetInt32() >= 1);
+        var missed = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, sessionId), d => d.GetProperty("attempt_count").GetInt32() >= 1);
         Assert.Equal("listener_disconnected", missed.GetProperty("attempts")[0].Str("error_kind"));
 
         await using var stream = await SseStream.OpenAsync(streaming, sessionId);
         var (_, delivery) = await stream.NextAsync();
         Assert.Equal(missed.Str("id"), delivery.Str("delivery_id"));
         await client.PostOkAsync($"listen/{sessionId}/results", new { ticket = delivery.Str("ticket"), status_code = 200 });
-        await client.WaitForDeliveryAsync(missed.Str("id"), d => d.Str("status") == "succeeded");
+        await server.WaitForDeliveryAsync(client, missed.Str("id"), d => d.Str("status") == "succeeded");
     }
 
     [Fact]

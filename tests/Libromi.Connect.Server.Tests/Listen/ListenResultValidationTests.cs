@@ -43,7 +43,7 @@ public sealed class ListenResultValidationTests(ServerFixture fixture) : IClassF
         answer.AssertInvalidFields(field);
         Assert.Equal(HttpStatusCode.OK, (await listen.Client.GetAnswerAsync($"deliveries/{delivery.Str("delivery_id")}")).Status);
         await listen.Client.PostOkAsync($"listen/{listen.SessionId}/results", new { ticket, status_code = 200 });
-        var logged = await listen.Client.WaitForDeliveryAsync(delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
+        var logged = await fixture.Server.WaitForDeliveryAsync(listen.Client, delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
         Assert.Equal(200, Assert.Single(logged.GetProperty("attempts").EnumerateArray()).GetProperty("status_code").GetInt32());
     }
 
@@ -56,7 +56,7 @@ public sealed class ListenResultValidationTests(ServerFixture fixture) : IClassF
 
         await listen.Client.PostOkAsync($"listen/{listen.SessionId}/results", new { ticket = delivery.Str("ticket"), status_code = 200, response_body = body });
 
-        var logged = await listen.Client.WaitForDeliveryAsync(delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
+        var logged = await fixture.Server.WaitForDeliveryAsync(listen.Client, delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
         var stored = logged.GetProperty("attempts")[0].Str("response_body");
         Assert.Equal(body[..4094], stored);
         Assert.True(Encoding.UTF8.GetByteCount(stored) <= 4096);
@@ -72,7 +72,7 @@ public sealed class ListenResultValidationTests(ServerFixture fixture) : IClassF
         await listen.Client.PostOkAsync($"listen/{listen.SessionId}/results",
             new { ticket = delivery.Str("ticket"), status_code = 599, duration_ms = 30000, response_headers = headers });
 
-        var logged = await listen.Client.WaitForDeliveryAsync(delivery.Str("delivery_id"), d => d.GetProperty("attempt_count").GetInt32() == 1);
+        var logged = await fixture.Server.WaitForDeliveryAsync(listen.Client, delivery.Str("delivery_id"), d => d.GetProperty("attempt_count").GetInt32() == 1);
         var attempt = logged.GetProperty("attempts")[0];
         Assert.Equal((599, 30000), (attempt.GetProperty("status_code").GetInt32(), attempt.GetProperty("duration_ms").GetInt32()));
         Assert.Equal("yes\tplease", attempt.GetProperty("response_headers").Str("X-Local"));

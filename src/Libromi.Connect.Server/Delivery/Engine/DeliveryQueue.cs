@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Libromi.Connect.Server.Delivery.Engine;
 
 /// <summary>The lease stage: take due deliveries for a while, load what sending them needs, tell when the next one is due.</summary>
-public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions<DeliveryOptions> options)
+public sealed class DeliveryQueue(Database database, TimeProvider time, DeliveryChanges changes, IOptions<DeliveryOptions> options)
 {
     /// <summary>Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for <paramref name="onlyWebhook"/>.</summary>
     public async Task<List<LeasedDelivery>> LeaseAsync(int limit, IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken, string? onlyWebhook = null)
@@ -15,6 +15,10 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
         var leaseUntil = now + options.Value.Timeout + options.Value.LeaseMargin;
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         var leased = await DeliveryStore.LeaseAsync(scope, database.Sql, now, leaseUntil, limit, excludedWebhooks, onlyWebhook, cancellationToken);
+        if (leased.Count > 0)
+        {
+            scope.AfterCommit.Add(changes.Publish);
+        }
         await scope.CommitAsync(cancellationToken);
         return leased;
     }
@@ -27,6 +31,7 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, IOptions
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         await DeliveryStore.DeferAsync(scope, webhookId, until, time.GetUtcNow(), cancellationToken);
+        scope.AfterCommit.Add(changes.Publish);
         await scope.CommitAsync(cancellationToken);
     }
 

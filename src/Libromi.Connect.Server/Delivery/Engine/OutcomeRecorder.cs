@@ -11,7 +11,7 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// it), once <see cref="Complete"/> has been called and all that was queued is stored; the host's shutdown deadline is
 /// its own cancellation, and what it could not store then is attempted again when the leases expire.
 /// </summary>
-public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, IOptions<DeliveryOptions> options, ILogger<OutcomeRecorder> logger)
+public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options, ILogger<OutcomeRecorder> logger)
     : IHostedService, IDisposable
 {
     private readonly Channel<DecidedOutcome> _queue = Channel.CreateUnbounded<DecidedOutcome>(new UnboundedChannelOptions { SingleReader = true });
@@ -154,6 +154,10 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         {
             // A hand-back is due at once and a retry may be due sooner than the dispatcher planned to look again.
             scope.AfterCommit.Add(signal.Notify);
+        }
+        if (stored.Count > 0)
+        {
+            scope.AfterCommit.Add(changes.Publish);
         }
         await scope.CommitAsync(cancellationToken);
     }

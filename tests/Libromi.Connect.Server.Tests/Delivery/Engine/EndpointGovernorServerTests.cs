@@ -24,7 +24,7 @@ public sealed class EndpointGovernorServerTests
         var (_, delivery) = await stream.NextAsync();
         Assert.Equal(1, governor.Count);
         await client.PostOkAsync($"listen/{sessionId}/results", new { ticket = delivery.Str("ticket"), status_code = 200 });
-        await client.WaitForDeliveryAsync(delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
+        await server.WaitForDeliveryAsync(client, delivery.Str("delivery_id"), d => d.Str("status") == "succeeded");
 
         Assert.Equal(0, governor.Count);
     }

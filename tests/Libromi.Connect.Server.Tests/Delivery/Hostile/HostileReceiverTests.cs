@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Libromi.Connect.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Libromi.Connect.Server.Tests.Delivery.Hostile;
 
@@ -24,6 +25,8 @@ public abstract class HostileReceiverTests : IAsyncLifetime
         ["60 KiB of headers"] = (HostileAnswers.ManyHeaders(), "http_status"),
     };
 
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
 
     /// <summary>The store settings of the provider under test; null skips with <see cref="SkipReason"/>.</summary>
@@ -43,12 +46,24 @@ public abstract class HostileReceiverTests : IAsyncLifetime
     {
         var (answer, kind) = Cases[behaviour];
         await using var receiver = HostileReceiver.Start(answer);
-        await using var server = await StartServerAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await StartServerAsync(clock);
         using var client = server.CreateClient();
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url, "contact.created");
 
         await client.CreateContactAsync("Mallory", "+15550009999");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.Str("status") == "failed");
+        var deliveryId = await server.OnlyDeliveryIdAsync(client, webhookId);
+        if (kind == "timeout")
+        {
+            // The attempt's timeout runs on the server's clock: moved once the receiver has the request, it ends the attempt.
+            for (var attempt = 1; attempt <= 4; attempt++)
+            {
+                await receiver.WaitForRequestsAsync(attempt);
+                clock.Advance(Timeout);
+                await server.WaitForDeliveryAsync(client, deliveryId, d => d.GetProperty("attempt_count").GetInt32() == attempt);
+            }
+        }
+        var delivery = await server.WaitForDeliveryAsync(client, deliveryId, d => d.Str("status") == "failed");
 
         Assert.Equal(4, receiver.Requests);
         Assert.Equal(4, delivery.GetProperty("attempt_count").GetInt32());
@@ -74,7 +89,7 @@ public abstract class HostileReceiverTests : IAsyncLifetime
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url, "contact.created");
 
         await client.CreateContactAsync("Mallory", "+15550009998");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.GetProperty("attempt_count").GetInt32() >= 1);
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.GetProperty("attempt_count").GetInt32() >= 1);
 
         var attempt = delivery.GetProperty("attempts")[0];
         Assert.Equal(500, attempt.GetProperty("status_code").GetInt32());
@@ -91,7 +106,7 @@ public abstract class HostileReceiverTests : IAsyncLifetime
         var (webhookId, _) = await client.CreateWebhookAsync(receiver.Url, "contact.created");
 
         await client.CreateContactAsync("Mallory", "+15550009997");
-        var delivery = await client.WaitForDeliveryAsync(await client.OnlyDeliveryIdAsync(webhookId), d => d.GetProperty("attempt_count").GetInt32() >= 1);
+        var delivery = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, webhookId), d => d.GetProperty("attempt_count").GetInt32() >= 1);
 
         var headers = delivery.GetProperty("attempts")[0].GetProperty("response_headers");
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(headers.GetRawText()), 1024, 4096);
@@ -119,27 +134,31 @@ public abstract class HostileReceiverTests : IAsyncLifetime
         await healthy.WaitForCountAsync(5);
         foreach (var delivery in await alice.DeliveriesAsync(healthyId))
         {
-            var done = await alice.WaitForDeliveryAsync(delivery.Str("id"), d => d.Str("status") == "succeeded");
+            var done = await server.WaitForDeliveryAsync(alice, delivery.Str("id"), d => d.Str("status") == "succeeded");
             Assert.Single(done.GetProperty("attempts").EnumerateArray());
         }
         foreach (var delivery in await mallory.DeliveriesAsync(hostileId))
         {
-            await mallory.WaitForDeliveryAsync(delivery.Str("id"), d => d.Str("status") == "failed");
+            await server.WaitForDeliveryAsync(mallory, delivery.Str("id"), d => d.Str("status") == "failed");
         }
         Assert.Equal(20, hostile.Requests);
     }
 
-    private async Task<TestServer> StartServerAsync()
+    /// <summary>
+    /// A server on <paramref name="clock"/> (a fake one, never moved, unless given): retries are due at once, and an
+    /// attempt times out only when the test moves the clock past <see cref="Timeout"/>.
+    /// </summary>
+    private async Task<TestServer> StartServerAsync(FakeTimeProvider? clock = null)
     {
         Skip.If(_store is null, SkipReason);
         var settings = new Dictionary<string, string?>(_store!)
         {
-            ["Delivery:Timeout"] = "00:00:01",
-            ["Delivery:RetrySchedule:0"] = "00:00:00.010",
-            ["Delivery:RetrySchedule:1"] = "00:00:00.010",
-            ["Delivery:RetrySchedule:2"] = "00:00:00.010",
+            ["Delivery:Timeout"] = Timeout.ToString(),
+            ["Delivery:RetrySchedule:0"] = "00:00:00",
+            ["Delivery:RetrySchedule:1"] = "00:00:00",
+            ["Delivery:RetrySchedule:2"] = "00:00:00",
             ["Delivery:CircuitBreakerThreshold"] = "0",
         };
-        return await TestServer.StartAsync(settings);
+        return await TestServer.StartAsync(settings, clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow));
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using Libromi.Connect.Testing;
 using Libromi.Connect.Testing.Postgres;
+using Libromi.Connect.Server.Tests.Api;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -71,7 +73,9 @@ public sealed class PostgresApiTests : IAsyncLifetime
     public async Task An_idempotency_key_expires_after_24_hours_and_is_purged_on_postgres()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await TestServer.StartAsync(Settings(), clock);
+        var logs = new LogRecorder();
+        await using var server = await TestServer.StartAsync(Settings((IdempotencyExpiryTests.PurgeLogLevel, "Information")), clock,
+            builder => builder.Logging.AddProvider(logs));
         using var client = server.CreateClient();
         var chatbot = new { name = "Hours", keywords = new[] { "hours" }, reply = "9 to 5" };
 
@@ -81,8 +85,8 @@ public sealed class PostgresApiTests : IAsyncLifetime
         Assert.Equal(first.Str("id"), (await client.PostOkAsync("chatbots", chatbot, Key("old"))).Str("id"));
         clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromSeconds(1));
 
-        var left = await Eventually.ReturnsAsync(StoredKeysAsync, keys => keys.Count == 1);
-        Assert.Equal(["young"], left);
+        await logs.WaitForAsync(lines => lines.Any(l => l.Contains("Purged 1 expired idempotency keys", StringComparison.Ordinal)));
+        Assert.Equal(["young"], await StoredKeysAsync());
         Assert.NotEqual(first.Str("id"), (await client.PostOkAsync("chatbots", chatbot, Key("old"))).Str("id"));
     }
 
