@@ -24,7 +24,9 @@ public sealed class GroupCommit : IAsyncDisposable
     private readonly string? _wakeWorkersSql;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private readonly bool _keepStatements;
     private DbConnection? _connection;
+    private StatementCache? _statements;
     private int _forget;
     private long _groups;
     private long _units;
@@ -32,9 +34,11 @@ public sealed class GroupCommit : IAsyncDisposable
     /// <param name="open">Opens the writer's own connection (kept open between groups).</param>
     /// <param name="beforeGroup">Runs before each transaction begins; throws when the store must not be written (its file is gone).</param>
     /// <param name="isUnavailable">Tells a fault of the store (after which the connection is reopened) from a fault of a unit.</param>
+    /// <param name="keepStatements">Keeps the writer's prepared statements between units (for a provider that does not itself).</param>
     public GroupCommit(Func<CancellationToken, ValueTask<DbConnection>> open, Action beforeGroup, Func<Exception, bool> isUnavailable,
-        StorageOptions options, TimeProvider time, string? wakeWorkersSql)
+        StorageOptions options, TimeProvider time, string? wakeWorkersSql, bool keepStatements)
     {
+        _keepStatements = keepStatements;
         _open = open;
         _beforeGroup = beforeGroup;
         _isUnavailable = isUnavailable;
@@ -68,10 +72,7 @@ public sealed class GroupCommit : IAsyncDisposable
         _waiting.Writer.TryComplete();
         await _stopping.CancelAsync();
         await _loop;
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
+        await DropConnectionAsync();
         _stopping.Dispose();
     }
 
@@ -121,8 +122,12 @@ public sealed class GroupCommit : IAsyncDisposable
             await DropConnectionAsync();
         }
         _beforeGroup();
-        _connection ??= await _open(_stopping.Token);
-        return new WriteGroup(_connection, await _connection.BeginTransactionAsync(_stopping.Token));
+        if (_connection is null)
+        {
+            _connection = await _open(_stopping.Token);
+            _statements = _keepStatements ? new StatementCache(_connection) : null;
+        }
+        return new WriteGroup(_connection, await _connection.BeginTransactionAsync(_stopping.Token), _statements);
     }
 
     private async Task DropConnectionAsync()
@@ -132,6 +137,11 @@ public sealed class GroupCommit : IAsyncDisposable
             _connection = null;
             try
             {
+                if (_statements is { } statements)
+                {
+                    _statements = null;
+                    await statements.DisposeAsync();
+                }
                 await connection.DisposeAsync();
             }
             catch (Exception)

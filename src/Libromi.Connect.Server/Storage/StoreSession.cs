@@ -13,7 +13,7 @@ public class StoreSession(DbConnection connection, DbTransaction? transaction = 
 
     public DbTransaction? Transaction { get; } = transaction;
 
-    public DbCommand Command(string sql)
+    public virtual DbCommand Command(string sql)
     {
         var command = Connection.CreateCommand();
         command.Transaction = Transaction;

@@ -7,11 +7,14 @@ namespace Libromi.Connect.Server.Storage;
 /// <see cref="Savepoint"/>. Once anything breaks the transaction itself (a fault of the store, or a savepoint that
 /// cannot be released or rolled back), no unit of the group is stored, and every unit told so.
 /// </summary>
-internal sealed class WriteGroup(DbConnection connection, DbTransaction transaction)
+internal sealed class WriteGroup(DbConnection connection, DbTransaction transaction, StatementCache? statements)
 {
     public const string Savepoint = "libromi_unit";
     private readonly TaskCompletionSource _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _broken;
+
+    /// <summary>The writer connection's kept statements, where the provider keeps them.</summary>
+    public StatementCache? Statements => statements;
 
     /// <summary>Units that took part: each was handed its scope.</summary>
     public int Units { get; private set; }

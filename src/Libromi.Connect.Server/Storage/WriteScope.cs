@@ -20,6 +20,9 @@ public sealed class WriteScope : StoreSession
         _wakeWorkersSql = wakeWorkersSql;
     }
 
+    /// <summary>A command on the writer's connection, its statement prepared once and kept (see <see cref="StatementCache"/>).</summary>
+    public override DbCommand Command(string sql) => _group.Statements is { } cache ? cache.Command(sql, Transaction!) : base.Command(sql);
+
     /// <summary>Actions run once the transaction has committed, such as waking the delivery dispatcher.</summary>
     public List<Action> AfterCommit { get; } = [];
 

@@ -112,6 +112,28 @@ public abstract partial class StoreCompliance
         Assert.Equal(2L, Database.Writer.Statistics.Units - before.Units);
     }
 
+    [SkippableFact]
+    public async Task The_same_statement_run_by_unit_after_unit_and_open_twice_at_once_binds_each_its_own_values()
+    {
+        const string select = "SELECT name FROM accounts WHERE id = @id";
+        foreach (var id in new[] { "acc_one", "acc_two", "acc_three" })
+        {
+            await WriteAccountAsync(id);
+        }
+        await using var scope = await Database.BeginWriteAsync(CancellationToken.None);
+        foreach (var id in new[] { "acc_one", "acc_two" })
+        {
+            await using var read = scope.Command(select).With("@id", id);
+            Assert.Equal(id, await read.ExecuteScalarAsync());
+        }
+        // Two commands of one text open at once (neither given back yet) each keep their own parameters.
+        await using var first = scope.Command(select).With("@id", "acc_three");
+        await using var second = scope.Command(select).With("@id", "acc_one");
+        Assert.Equal("acc_one", await second.ExecuteScalarAsync());
+        Assert.Equal("acc_three", await first.ExecuteScalarAsync());
+        await scope.CommitAsync(CancellationToken.None);
+    }
+
     private async Task WriteAccountAsync(string id, bool fail = false)
     {
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);

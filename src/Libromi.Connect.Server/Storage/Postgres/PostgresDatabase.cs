@@ -23,8 +23,14 @@ public sealed class PostgresDatabase : Database
             throw new InvalidOperationException(
                 "Storage:Provider is 'postgres' but Storage:ConnectionString is empty. Set it, for example 'Host=db;Database=libromi;Username=libromi;Password=…'.");
         }
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        Writer = new GroupCommit(OpenAsync, () => { }, IsUnavailable, options, Time, Sql.WakeWorkers);
+        // Npgsql prepares the statements a connection runs often, unless the connection string says otherwise.
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        Writer = new GroupCommit(OpenAsync, () => { }, IsUnavailable, options, Time, Sql.WakeWorkers, keepStatements: false);
     }
 
     public override string ProviderName => "postgres";

@@ -41,7 +41,7 @@ public sealed class SqliteDatabase : Database
         };
         _busyTimeoutMs = (int)Math.Clamp(options.SqliteBusyTimeout.TotalMilliseconds, 0, int.MaxValue);
         DataSource = builder.DataSource;
-        Writer = new GroupCommit(OpenWriterAsync, RefuseDeletedFile, IsUnavailable, options, Time, wakeWorkersSql: null);
+        Writer = new GroupCommit(OpenWriterAsync, RefuseDeletedFile, IsUnavailable, options, Time, wakeWorkersSql: null, keepStatements: true);
     }
 
     public string DataSource { get; }
