@@ -72,6 +72,11 @@ public static class LatencyRun
                 {
                     Interlocked.Increment(ref errors);
                 }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The client's timeout: an offer far beyond what the server takes queues longer than it waits.
+                    Interlocked.Increment(ref errors);
+                }
             }, cancellationToken));
         }
         var offered = Stopwatch.GetTimestamp();

@@ -38,6 +38,7 @@ public static class PostgresScenario
         {
             nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, count - 1).Select(_ => LibromiProcess.StartPostgresAsync(database.ConnectionString, cancellationToken))));
             await nodes[0].Api.CreateWebhookAsync(context.Receiver.Url("ok", 0), ["message.received"], cancellationToken);
+            await nodes[0].Api.CreateSenderAsync(cancellationToken);
             var apis = nodes.Select(n => n.Api).ToList();
             var endToEnd = await EndToEndRun.RunAsync(context, apis, nodes[0].Store, cancellationToken);
             context.Rows.Add(EndToEndRun.Row($"9. PostgreSQL, {label}: end to end", $"postgres {label} end to end", endToEnd, raw, targeted: false));
@@ -47,7 +48,7 @@ public static class PostgresScenario
             await context.Receiver.ResetAsync(cancellationToken);
             var latency = await LatencyRun.RunAsync(context, apis, rate, seconds, 1, cancellationToken);
             context.Rows.Add(LatencyScenario.Row($"9. PostgreSQL, {label}: latency at {rate:N0} events/s (created_at → receiver)",
-                $"postgres {label} latency at {rate}/s", rate, seconds, latency));
+                $"postgres {label} latency at {rate}/s", rate, seconds, latency, targeted: false));
         }
         finally
         {
