@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Net;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;

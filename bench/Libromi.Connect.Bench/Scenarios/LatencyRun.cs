@@ -14,7 +14,9 @@ namespace Libromi.Connect.Bench.Scenarios;
 /// </summary>
 public static class LatencyRun
 {
-    public sealed record Result(Percentiles CreatedToReceiver, Percentiles AckToReceiver, Percentiles SendToAck, double AchievedRate, int Events, int Missing, int Errors);
+    /// <param name="AchievedRate">The rate requests were started at.</param>
+    /// <param name="AckRate">Acknowledgements per second from the first request until the last answer: below the offer, the server was saturated and the latencies include its queue.</param>
+    public sealed record Result(Percentiles CreatedToReceiver, Percentiles AckToReceiver, Percentiles SendToAck, double AchievedRate, double AckRate, int Events, int Missing, int Errors);
 
     public static async Task<Result> RunAsync(BenchContext context, IReadOnlyList<ApiClient> apis, int rate, double seconds, int endpointsPerEvent, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ public static class LatencyRun
 
         var events = (int)(rate * seconds);
         const long first = 1_000_000;
-        var (acks, sendToAck, errors, took) = await OfferAsync(apis, rate, events, first, cancellationToken);
+        var (acks, sendToAck, errors, took, answered) = await OfferAsync(apis, rate, events, first, cancellationToken);
         var expected = (long)(events - errors) * endpointsPerEvent;
         var arrivals = new List<Arrival>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -36,11 +38,11 @@ public static class LatencyRun
         var measured = arrivals.Where(a => acks.ContainsKey(a.Marker)).ToList();
         var ackToReceiver = measured.Select(a => (a.Timestamp - acks[a.Marker]) * 1000.0 / Stopwatch.Frequency);
         var createdToReceiver = measured.Where(a => a.CreatedAtMs > 0).Select(a => a.CreatedToArrivalMs);
-        return new Result(new Percentiles(createdToReceiver), new Percentiles(ackToReceiver), new Percentiles(sendToAck), events / took, events,
+        return new Result(new Percentiles(createdToReceiver), new Percentiles(ackToReceiver), new Percentiles(sendToAck), events / took, acks.Count / answered, events,
             (int)Math.Max(0, expected - arrivals.Count), errors);
     }
 
-    private static async Task<(ConcurrentDictionary<long, long> Acks, ConcurrentBag<double> SendToAck, int Errors, double Seconds)> OfferAsync(
+    private static async Task<(ConcurrentDictionary<long, long> Acks, ConcurrentBag<double> SendToAck, int Errors, double Seconds, double AnsweredSeconds)> OfferAsync(
         IReadOnlyList<ApiClient> apis, int rate, int events, long firstMarker, CancellationToken cancellationToken)
     {
         var acks = new ConcurrentDictionary<long, long>();
@@ -81,6 +83,6 @@ public static class LatencyRun
         }
         var offered = Stopwatch.GetTimestamp();
         await Task.WhenAll(tasks);
-        return (acks, sendToAck, errors, BenchContext.Seconds(start, offered));
+        return (acks, sendToAck, errors, BenchContext.Seconds(start, offered), BenchContext.Seconds(start, Stopwatch.GetTimestamp()));
     }
 }

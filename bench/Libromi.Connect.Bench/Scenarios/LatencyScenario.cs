@@ -43,6 +43,6 @@ public static class LatencyScenario
         return new ResultRow(scenario,
             $"p50 {BenchContext.Ms(p.At(50))}, p99 {BenchContext.Ms(p.At(99))}, max {BenchContext.Ms(p.Max)}",
             targeted ? "p99 ≤ 10 ms" : "", targeted ? p.At(99) <= 10 : null,
-            $"{result.Events:N0} events over {seconds:0} s (offered at {result.AchievedRate:0}/s); ack → receiver p50 {BenchContext.Ms(ack.At(50))}, p99 {BenchContext.Ms(ack.At(99))}; API answer p50 {BenchContext.Ms(result.SendToAck.At(50))}, p99 {BenchContext.Ms(result.SendToAck.At(99))}; {result.Missing} not arrived, {result.Errors} API errors");
+            $"{result.Events:N0} events over {seconds:0} s (offered at {result.AchievedRate:0}/s, acknowledged at {result.AckRate:0}/s); ack → receiver p50 {BenchContext.Ms(ack.At(50))}, p99 {BenchContext.Ms(ack.At(99))}; API answer p50 {BenchContext.Ms(result.SendToAck.At(50))}, p99 {BenchContext.Ms(result.SendToAck.At(99))}; {result.Missing} not arrived, {result.Errors} API errors");
     }
 }
