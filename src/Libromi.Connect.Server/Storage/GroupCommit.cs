@@ -91,8 +91,16 @@ public sealed class GroupCommit : IAsyncDisposable
             }
             catch (Exception e)
             {
+                // The store refuses a transaction (gone, locked past the busy timeout, unreachable): every unit waiting
+                // now would meet the same fault, so each is answered at once rather than after its own timeout.
                 await DropConnectionAsync();
-                first.TrySetException(e);
+                var refused = _isUnavailable(e) && e is not StoreUnavailableException
+                    ? new StoreUnavailableException($"The store refused a transaction: {e.Message}", e) : e;
+                first.TrySetException(refused);
+                while (TryTakeWaiting(out var waiting))
+                {
+                    waiting.TrySetException(refused);
+                }
                 continue;
             }
             var started = _time.GetTimestamp();

@@ -1,12 +1,16 @@
 using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Libromi.Connect.Server.Tests.Storage;
 
-/// <summary>A group closes after <see cref="StorageOptions.WriteGroupMaxUnits"/> units or <see cref="StorageOptions.WriteGroupMaxDuration"/>.</summary>
-public sealed class GroupCommitBoundsTests : IAsyncLifetime
+/// <summary>
+/// The group-commit writer's bounds (a group closes after <see cref="StorageOptions.WriteGroupMaxUnits"/> units or
+/// <see cref="StorageOptions.WriteGroupMaxDuration"/>) and its answer when SQLite refuses a transaction.
+/// </summary>
+public sealed class SqliteGroupCommitTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "libromi-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
@@ -20,6 +24,7 @@ public sealed class GroupCommitBoundsTests : IAsyncLifetime
             ConnectionString = $"Data Source={Path.Combine(_directory, "libromi.db")}",
             WriteGroupMaxUnits = 3,
             WriteGroupMaxDuration = TimeSpan.FromMilliseconds(5),
+            SqliteBusyTimeout = TimeSpan.FromMilliseconds(200),
         }, _time);
         await _database.MigrateAsync(CancellationToken.None);
     }
@@ -57,6 +62,31 @@ public sealed class GroupCommitBoundsTests : IAsyncLifetime
 
         // The slow unit's group closed after it; the two that waited meanwhile share the next commit.
         Assert.Equal(2L, _database.Writer.Statistics.Groups - before.Groups);
+    }
+
+    [Fact]
+    public async Task When_another_process_holds_the_write_lock_every_unit_waiting_is_refused_together_and_the_next_one_succeeds()
+    {
+        var units = new List<Task>();
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_directory, "libromi.db")};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var hold = other.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+
+            units.AddRange(Enumerable.Range(0, 5).Select(i => WriteAccountAsync($"acc_locked_{i}")));
+            // Released as soon as the first unit is refused: a unit still waiting would then get the lock, had it not
+            // been refused with the first (one busy timeout for all, not one each).
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => units[0]);
+        }
+
+        foreach (var unit in units)
+        {
+            var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => unit);
+            Assert.True(_database.IsUnavailable(refused));
+        }
+        await WriteAccountAsync("acc_after_the_lock");
     }
 
     private async Task WriteAccountAsync(string id)
