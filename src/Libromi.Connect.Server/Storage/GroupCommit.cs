@@ -87,7 +87,7 @@ public sealed class GroupCommit : IAsyncDisposable
             WriteGroup group;
             try
             {
-                group = await BeginAsync();
+                group = await BeginOnceMoreIfStaleAsync();
             }
             catch (Exception e)
             {
@@ -120,6 +120,24 @@ public sealed class GroupCommit : IAsyncDisposable
                     await DropConnectionAsync();
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Begins a group; when that fails on a connection kept from earlier groups (the database restarted meanwhile, or
+    /// dropped an idle connection), tries once more on a new one before the waiting units are refused.
+    /// </summary>
+    private async Task<WriteGroup> BeginOnceMoreIfStaleAsync()
+    {
+        var kept = _connection is not null;
+        try
+        {
+            return await BeginAsync();
+        }
+        catch (Exception) when (kept && !_stopping.IsCancellationRequested)
+        {
+            await DropConnectionAsync();
+            return await BeginAsync();
         }
     }
 
