@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +15,9 @@ namespace Libromi.Connect.Bench.Receiver;
 /// <summary>
 /// The minimal receiver, run as its own process: Kestrel on several loopback addresses (so each address gets its own
 /// connection pool in the sender, as distinct customer hosts would). <c>/ok/*</c> answers 200, <c>/fail/*</c> 500,
-/// <c>/hang/*</c> never answers. It reads every body completely and notes when a body carrying a latency marker arrived.
+/// <c>/hang/*</c> never answers. It reads every body completely and notes when a body carrying a latency marker arrived:
+/// on the monotonic clock (to pair with the driver's acknowledgement) and on the wall clock (to compare with the event's
+/// <c>created_at</c>, which the server stamps from its wall clock on the same machine).
 /// </summary>
 public static class ReceiverApp
 {
@@ -39,8 +43,10 @@ public static class ReceiverApp
         app.MapGet("/_arrivals", () => Results.Text(counts.TakeArrivals()));
         app.MapPost("/ok/{n}", async (HttpContext context) =>
         {
-            var marker = await ReadAsync(context.Request);
-            counts.Ok(marker, Stopwatch.GetTimestamp());
+            var (marker, createdAtMs) = await ReadAsync(context.Request);
+            var timestamp = Stopwatch.GetTimestamp();
+            var arrivedAtMs = (DateTimeOffset.UtcNow.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerMillisecond;
+            counts.Ok(new Arrival(marker, timestamp, createdAtMs, arrivedAtMs));
             return Results.Ok();
         });
         app.MapPost("/fail/{n}", async (HttpContext context) =>
@@ -61,8 +67,8 @@ public static class ReceiverApp
         await app.WaitForShutdownAsync(cancellationToken);
     }
 
-    /// <summary>Reads the whole body; returns the latency marker number it carries, or -1.</summary>
-    private static async Task<long> ReadAsync(HttpRequest request)
+    /// <summary>Reads the whole body; returns the latency marker number it carries (or -1) and, for a marked body, its event's <c>created_at</c>.</summary>
+    private static async Task<(long Marker, long CreatedAtMs)> ReadAsync(HttpRequest request)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
@@ -80,7 +86,9 @@ public static class ReceiverApp
                     buffer = bigger;
                 }
             }
-            return FindMarker(buffer.AsSpan(0, length));
+            var body = buffer.AsSpan(0, length);
+            var marker = FindMarker(body);
+            return (marker, marker < 0 ? 0 : CreatedAtMs(body));
         }
         finally
         {
@@ -107,12 +115,40 @@ public static class ReceiverApp
         return value;
     }
 
-    internal static string Format(IEnumerable<(long Marker, long Timestamp)> arrivals)
+    /// <summary>The envelope's own <c>created_at</c> (depth 1, not the contact's or the message's) as Unix ms, or 0.</summary>
+    private static long CreatedAtMs(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    var isCreatedAt = reader.ValueTextEquals("created_at"u8);
+                    reader.Read();
+                    if (isCreatedAt)
+                    {
+                        return reader.TryGetDateTimeOffset(out var createdAt) ? createdAt.ToUnixTimeMilliseconds() : 0;
+                    }
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not an envelope: no created_at to compare with.
+        }
+        return 0;
+    }
+
+    internal static string Format(IEnumerable<Arrival> arrivals)
     {
         var text = new StringBuilder();
-        foreach (var (marker, timestamp) in arrivals)
+        foreach (var a in arrivals)
         {
-            text.Append(marker).Append(' ').Append(timestamp).Append('\n');
+            text.Append(a.Marker).Append(' ').Append(a.Timestamp).Append(' ').Append(a.CreatedAtMs).Append(' ')
+                .Append(a.ArrivedAtMs.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
         return text.ToString();
     }

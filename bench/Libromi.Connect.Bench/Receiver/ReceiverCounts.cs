@@ -4,23 +4,23 @@ namespace Libromi.Connect.Bench.Receiver;
 internal sealed class ReceiverCounts
 {
     private readonly Lock _lock = new();
-    private List<(long Marker, long Timestamp)> _arrivals = [];
+    private List<Arrival> _arrivals = [];
     private long _ok;
     private long _fail;
     private long _hang;
     private long _firstOk;
 
-    public void Ok(long marker, long timestamp)
+    public void Ok(Arrival arrival)
     {
         if (Interlocked.Increment(ref _ok) == 1)
         {
-            Volatile.Write(ref _firstOk, timestamp);
+            Volatile.Write(ref _firstOk, arrival.Timestamp);
         }
-        if (marker >= 0)
+        if (arrival.Marker >= 0)
         {
             lock (_lock)
             {
-                _arrivals.Add((marker, timestamp));
+                _arrivals.Add(arrival);
             }
         }
     }
@@ -46,7 +46,7 @@ internal sealed class ReceiverCounts
 
     public string TakeArrivals()
     {
-        List<(long, long)> taken;
+        List<Arrival> taken;
         lock (_lock)
         {
             taken = _arrivals;

@@ -46,15 +46,16 @@ public sealed class ReceiverProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Marker and Stopwatch timestamp of every marked body received since the last call.</summary>
-    public async Task<List<(long Marker, long Timestamp)>> TakeArrivalsAsync(CancellationToken cancellationToken)
+    /// <summary>Every marked body received since the last call.</summary>
+    public async Task<List<Arrival>> TakeArrivalsAsync(CancellationToken cancellationToken)
     {
         var text = await _control.GetStringAsync("/_arrivals", cancellationToken);
-        var result = new List<(long, long)>();
+        var result = new List<Arrival>();
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            result.Add((long.Parse(line.AsSpan(0, space), CultureInfo.InvariantCulture), long.Parse(line.AsSpan(space + 1), CultureInfo.InvariantCulture)));
+            var f = line.Split(' ');
+            result.Add(new Arrival(long.Parse(f[0], CultureInfo.InvariantCulture), long.Parse(f[1], CultureInfo.InvariantCulture),
+                long.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
         }
         return result;
     }

@@ -42,7 +42,7 @@ public static class FailingEndpoints
         {
             await server.Api.CreateWebhookAsync(url, ["message.received"], cancellationToken);
         }
-        var result = await LatencyRun.RunAsync(context, server, rate, seconds, 10, cancellationToken);
+        var result = await LatencyRun.RunAsync(context, [server.Api], rate, seconds, 10, cancellationToken);
         BenchContext.Log($"{name}: p50 {result.AckToReceiver.At(50):0.00} ms, p99 {result.AckToReceiver.At(99):0.00} ms, missing {result.Missing}");
         return result;
     }

@@ -24,6 +24,16 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         await EnsureAsync(response, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates the contact of <see cref="Phone"/> up front. Otherwise concurrent first messages race to create it, and on
+    /// PostgreSQL all but one are answered 409 (SQLite's single writer serialises them).
+    /// </summary>
+    public async Task CreateSenderAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("contacts", new { name = "Bench sender", phone = Phone }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
     public async Task CreateContactAsync(long n, CancellationToken cancellationToken)
     {
         var phone = "+1415" + (2000000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture);

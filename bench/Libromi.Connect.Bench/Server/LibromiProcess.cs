@@ -4,8 +4,8 @@ using Libromi.Connect.Testing;
 namespace Libromi.Connect.Bench.Server;
 
 /// <summary>
-/// The real server (the built Libromi.Connect.Server.dll) as its own process on a SQLite file, with its API client and a
-/// read-only view of its database for progress.
+/// The real server (the built Libromi.Connect.Server.dll) as its own process on a SQLite file or a PostgreSQL database,
+/// with its API client and a read-only view of its store for progress.
 /// </summary>
 public sealed class LibromiProcess : IAsyncDisposable
 {
@@ -13,12 +13,14 @@ public sealed class LibromiProcess : IAsyncDisposable
 
     private readonly ServerProcess _server;
 
-    private LibromiProcess(ServerProcess server, string databasePath)
+    private LibromiProcess(ServerProcess server, StoreProbe store)
     {
         _server = server;
-        Store = new StoreProbe(databasePath);
+        Store = store;
         Api = new ApiClient(CreateClient(server.BaseAddress));
     }
+
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ChildProcess Process => _server.Process;
 
@@ -32,11 +34,26 @@ public sealed class LibromiProcess : IAsyncDisposable
     /// </summary>
     public static async Task<LibromiProcess> StartAsync(string databasePath, bool paused, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {
-        var all = new Dictionary<string, string?>
+        var storage = new Dictionary<string, string> { ["Storage:ConnectionString"] = $"Data Source={databasePath}" };
+        return await StartAsync(storage, StoreProbe.Sqlite(databasePath), paused, settings, cancellationToken);
+    }
+
+    /// <summary>Starts a node on the PostgreSQL database <paramref name="connectionString"/>; several may share one.</summary>
+    public static Task<LibromiProcess> StartPostgresAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var storage = new Dictionary<string, string>
         {
-            ["Storage:ConnectionString"] = $"Data Source={databasePath}",
-            ["Delivery:AllowPrivateNetworks"] = "true",
+            ["Storage:Provider"] = "postgres",
+            ["Storage:ConnectionString"] = connectionString,
         };
+        return StartAsync(storage, StoreProbe.Postgres(connectionString), paused: false, null, cancellationToken);
+    }
+
+    private static async Task<LibromiProcess> StartAsync(Dictionary<string, string> storage, StoreProbe store, bool paused,
+        IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    {
+        var all = storage.ToDictionary(s => s.Key, s => (string?)s.Value);
+        all["Delivery:AllowPrivateNetworks"] = "true";
         if (paused)
         {
             all["Delivery:MaxConcurrency"] = "0";
@@ -46,7 +63,7 @@ public sealed class LibromiProcess : IAsyncDisposable
             all[key] = value;
         }
         var server = await ServerProcess.StartAsync(ApiKey, all, TimeSpan.FromSeconds(60), cancellationToken);
-        return new LibromiProcess(server, databasePath);
+        return new LibromiProcess(server, store);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,12 +1,31 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Libromi.Connect.Bench.Server;
 
-/// <summary>Reads the server's SQLite file directly (WAL lets a reader run beside the server) to see what is recorded.</summary>
-public sealed class StoreProbe(string databasePath)
+/// <summary>
+/// Reads the server's store directly to see what is recorded: its SQLite file (WAL lets a reader run beside the server)
+/// or its PostgreSQL database (the schema is the same).
+/// </summary>
+public sealed class StoreProbe
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+    private readonly Func<DbConnection> _connect;
+
+    private StoreProbe(Func<DbConnection> connect) => _connect = connect;
+
+    public static StoreProbe Sqlite(string databasePath)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        return new StoreProbe(() => new SqliteConnection(connectionString));
+    }
+
+    public static StoreProbe Postgres(string connectionString)
+    {
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        return new StoreProbe(() => new NpgsqlConnection(unpooled));
+    }
 
     public Task<long> PendingAsync(CancellationToken cancellationToken) =>
         ScalarAsync("SELECT COUNT(*) FROM deliveries WHERE status = 0", cancellationToken);
@@ -38,7 +57,7 @@ public sealed class StoreProbe(string databasePath)
 
     private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = _connect();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

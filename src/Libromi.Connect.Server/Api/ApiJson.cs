@@ -1,10 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Libromi.Connect.Server.Api;
 
-/// <summary>The JSON conventions of the public API: snake_case, ISO-8601 UTC times, unknown fields rejected.</summary>
+/// <summary>
+/// The JSON conventions of the public API: snake_case, ISO-8601 UTC times, unknown fields rejected; the API's own types
+/// described by <see cref="ApiJsonContext"/>, any other by reflection.
+/// </summary>
 public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -21,6 +25,7 @@ public static class ApiJson
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new StrictStringConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiJsonContext.Default, new DefaultJsonTypeInfoResolver());
         return options;
     }
 }

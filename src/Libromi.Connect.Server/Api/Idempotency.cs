@@ -24,10 +24,14 @@ public sealed class Idempotency(Database database, TimeProvider time, IOptions<A
     public async Task<IResult> RunAsync(HttpContext http, string accountId, object? request, Func<WriteScope, CancellationToken, Task<IResult>> action)
     {
         var cancellationToken = http.RequestAborted;
-        var fingerprint = Fingerprint(http, request);
-        // A request that cannot be fingerprinted holds text no handler accepts (such as an unpaired surrogate in
-        // attributes): it runs without its key, to be refused by validation as it would be without one.
-        var key = fingerprint is null ? "" : http.Request.Headers[Header].ToString();
+        var key = http.Request.Headers[Header].ToString();
+        // Only a request with a key is fingerprinted. One that cannot be (it holds text no handler accepts, such as an
+        // unpaired surrogate in attributes) runs without its key, to be refused by validation as it would be without one.
+        var fingerprint = key.Length > 0 ? Fingerprint(http, request) : null;
+        if (fingerprint is null)
+        {
+            key = "";
+        }
         if (key.Length > MaxKeyLength)
         {
             return new ValidationFailed(Header, $"The {Header} header must be at most {MaxKeyLength} characters long.");

@@ -36,11 +36,38 @@ public sealed class ContactService(Database database, EventWriter events, IdGene
     /// <summary>Creates a contact for a phone that no contact of the account has.</summary>
     public async Task<Contact> CreateAsync(WriteScope scope, string accountId, string name, string phone, string? email, JsonObject? attributes, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var contact = new Contact(ids.New("con"), name, phone, email, JsonElement.Parse(ContactStore.ToText(attributes ?? [])), now, now);
+        var contact = New(name, phone, email, attributes);
         await ContactStore.InsertAsync(scope, accountId, contact, cancellationToken);
         await events.AppendAsync(scope, accountId, new ContactCreated(contact), cancellationToken);
         return contact;
+    }
+
+    /// <summary>
+    /// The account's contact with the phone, created when there is none. Two requests racing for a new phone (two
+    /// nodes on PostgreSQL) both get the one contact, and only the one that created it emits <c>contact.created</c>.
+    /// </summary>
+    public async Task<Contact> FindOrCreateAsync(WriteScope scope, string accountId, string name, string phone, CancellationToken cancellationToken)
+    {
+        // Loops only when the contact that won the insert lost its phone before it could be read.
+        while (true)
+        {
+            if (await ContactStore.FindByPhoneAsync(scope, accountId, phone, cancellationToken) is { } existing)
+            {
+                return existing;
+            }
+            var contact = New(name, phone, null, null);
+            if (await ContactStore.InsertIfAbsentAsync(scope, accountId, contact, cancellationToken))
+            {
+                await events.AppendAsync(scope, accountId, new ContactCreated(contact), cancellationToken);
+                return contact;
+            }
+        }
+    }
+
+    private Contact New(string name, string phone, string? email, JsonObject? attributes)
+    {
+        var now = time.GetUtcNow();
+        return new Contact(ids.New("con"), name, phone, email, JsonElement.Parse(ContactStore.ToText(attributes ?? [])), now, now);
     }
 
     /// <summary>Applies the changes in one write of its own; <c>attributes</c> are merged key by key.</summary>

@@ -22,6 +22,20 @@ public static class ContactStore
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Inserts the contact unless the account has one with its phone; false when it has. On PostgreSQL an insert racing
+    /// another transaction's waits for that one to end, so after a false a new statement sees the other's contact.
+    /// </summary>
+    public static async Task<bool> InsertIfAbsentAsync(StoreSession session, string accountId, Contact contact, CancellationToken cancellationToken)
+    {
+        await using var insert = session.Command($"""
+            INSERT INTO contacts (account_id, {Columns}) VALUES (@a, @id, @name, @phone, @email, @attrs, @c, @u)
+            ON CONFLICT (account_id, phone) DO NOTHING
+            """);
+        Bind(insert, accountId, contact);
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public static async Task UpdateAsync(StoreSession session, string accountId, Contact contact, CancellationToken cancellationToken)
     {
         await using var update = session.Command("""

@@ -52,50 +52,33 @@ public static partial class DeliveryStore
     }
 
     /// <summary>
-    /// Stores what the transition decided for each leased delivery: its state, and the attempt it logs. Each update is
-    /// fenced by the lease token, so a worker that lost its lease cannot overwrite a newer outcome; those come back in
-    /// the second list and change nothing.
+    /// Stores what the transition decided for each leased delivery, its state and the attempt it logs, in two statements
+    /// for the whole batch (<see cref="SqlDialect.RecordOutcomes"/>, <see cref="SqlDialect.LogAttempts"/>). Each update is
+    /// fenced by the lease token, so a worker that lost its lease cannot overwrite a newer outcome; those come back in the
+    /// second list, change nothing and log nothing.
     /// </summary>
-    public static async Task<(List<DecidedOutcome> Stored, List<DecidedOutcome> Stale)> RecordAsync(StoreSession session, IReadOnlyList<DecidedOutcome> batch,
-        long nowMs, CancellationToken cancellationToken)
+    public static async Task<(List<DecidedOutcome> Stored, List<DecidedOutcome> Stale)> RecordAsync(StoreSession session, SqlDialect sql,
+        IReadOnlyList<DecidedOutcome> batch, long nowMs, CancellationToken cancellationToken)
     {
-        await using var update = session.Command("""
-            UPDATE deliveries SET status = @status, attempt_count = @n, next_attempt_at = @next, last_status_code = @code,
-                last_error = @error, updated_at = @now
-            WHERE id = @id AND lease_token = @token AND status = @pending
-            """).With("@status", 0).With("@n", 0).With("@next", 0L).With("@code", null).With("@error", null).With("@now", nowMs)
-            .With("@id", 0L).With("@token", 0L).With("@pending", (int)DeliveryStatus.Pending);
-        await using var insert = session.Command("""
-            INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body)
-            VALUES (@id, @n, @started, @duration, @code, @kind, @error, @headers, @body)
-            """).With("@id", 0L).With("@n", 0).With("@started", 0L).With("@duration", 0).With("@code", null)
-            .With("@kind", null).With("@error", null).With("@headers", null).With("@body", null);
-        await using var handBack = session.Command("UPDATE deliveries SET next_attempt_at = @next WHERE id = @id AND lease_token = @token AND status = @pending")
-            .With("@next", 0L).With("@id", 0L).With("@token", 0L).With("@pending", (int)DeliveryStatus.Pending);
-
+        var changed = new HashSet<long>();
+        await using (var update = session.Command(sql.RecordOutcomes).With("@batch", OutcomeJson.Outcomes(batch)).With("@now", nowMs))
+        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetInt64(0));
+            }
+        }
         var stored = new List<DecidedOutcome>(batch.Count);
         var stale = new List<DecidedOutcome>();
         foreach (var decided in batch)
         {
-            var (lease, step) = (decided.Lease, decided.Step);
-            var command = step.HandedBack ? handBack : update;
-            command.Set("@id", lease.Id).Set("@token", lease.LeaseToken).Set("@next", step.NextAttemptAt.ToUnixTimeMilliseconds());
-            if (step.Attempt is { } attempt)
-            {
-                update.Set("@status", (int)step.Status).Set("@n", attempt.Attempt).Set("@code", attempt.StatusCode).Set("@error", attempt.Error);
-            }
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                stale.Add(decided);
-                continue;
-            }
-            stored.Add(decided);
-            if (step.Attempt is { } log)
-            {
-                insert.Set("@id", lease.Id).Set("@n", log.Attempt).Set("@started", log.StartedAt.ToUnixTimeMilliseconds()).Set("@duration", log.DurationMs)
-                    .Set("@code", log.StatusCode).Set("@kind", log.ErrorKind).Set("@error", log.Error).Set("@headers", log.ResponseHeaders).Set("@body", log.ResponseBody);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
+            (changed.Contains(decided.Lease.Id) ? stored : stale).Add(decided);
+        }
+        if (OutcomeJson.Attempts(stored) is { } attempts)
+        {
+            await using var insert = session.Command(sql.LogAttempts).With("@attempts", attempts);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         return (stored, stale);
     }

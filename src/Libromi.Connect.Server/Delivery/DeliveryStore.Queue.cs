@@ -6,26 +6,28 @@ namespace Libromi.Connect.Server.Delivery;
 
 public static partial class DeliveryStore
 {
-    /// <summary>One pending delivery of the event per webhook, due at once, in one statement (at most a hundred or so webhooks per call).</summary>
-    public static async Task InsertAsync(StoreSession session, string accountId, string eventId, string eventType, IReadOnlyList<string> webhookIds,
+    /// <summary>
+    /// The fan-out, in one statement: one pending delivery of the event per enabled webhook of the account subscribed to
+    /// its type (<paramref name="bit"/>), listen sessions only while they last; with <paramref name="onlyWebhookId"/>, to that
+    /// webhook alone whatever it subscribes to. Returns how many deliveries it queued.
+    /// </summary>
+    public static async Task<int> FanOutAsync(StoreSession session, string accountId, string eventId, string eventType, long bit, string? onlyWebhookId,
         int maxAttempts, long nowMs, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("""
+        const string insert = """
             INSERT INTO deliveries (account_id, event_id, event_type, webhook_id, status, attempt_count, max_attempts,
                                     next_attempt_at, lease_token, created_at, updated_at)
-            VALUES
-            """);
-        for (var i = 0; i < webhookIds.Count; i++)
-        {
-            sql.Append(i == 0 ? " " : ", ").Append("(@a, @e, @type, @w").Append(i.ToString(CultureInfo.InvariantCulture)).Append(", @pending, 0, @max, @now, 0, @now, @now)");
-        }
-        await using var insert = session.Command(sql.ToString()).With("@a", accountId).With("@e", eventId).With("@type", eventType)
-            .With("@pending", (int)DeliveryStatus.Pending).With("@max", maxAttempts).With("@now", nowMs);
-        for (var i = 0; i < webhookIds.Count; i++)
-        {
-            insert.With("@w" + i.ToString(CultureInfo.InvariantCulture), webhookIds[i]);
-        }
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+            SELECT account_id, @e, @type, id, @pending, 0, @max, @now, 0, @now, @now FROM webhooks
+            """;
+        await using var fanOut = (onlyWebhookId is null
+            ? session.Command(insert + "\n" + """
+                WHERE account_id = @a AND enabled = 1 AND (event_mask & @bit) <> 0
+                  AND (session_expires_at IS NULL OR session_expires_at > @now)
+                """).With("@bit", bit)
+            : session.Command(insert + " WHERE account_id = @a AND id = @id").With("@id", onlyWebhookId))
+            .With("@a", accountId).With("@e", eventId).With("@type", eventType).With("@pending", (int)DeliveryStatus.Pending)
+            .With("@max", maxAttempts).With("@now", nowMs);
+        return await fanOut.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static async Task<long> FindIdByEventAsync(StoreSession session, string eventId, string webhookId, CancellationToken cancellationToken)

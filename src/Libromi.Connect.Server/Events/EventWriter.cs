@@ -1,4 +1,3 @@
-using Libromi.Connect.Server.Webhooks;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Webhooks.Events;
@@ -12,8 +11,6 @@ namespace Libromi.Connect.Server.Events;
 /// </summary>
 public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options)
 {
-    private const int RowsPerInsert = 100;
-
     /// <summary>Appends an event; with <paramref name="onlyWebhookId"/> it goes to that webhook alone, whatever it subscribes to.</summary>
     public async Task<string> AppendAsync<TData>(WriteScope scope, string accountId, TData data, CancellationToken cancellationToken, string? onlyWebhookId = null)
         where TData : IWebhookEventData
@@ -26,12 +23,7 @@ public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySign
         var nowMs = now.ToUnixTimeMilliseconds();
 
         await EventStore.InsertAsync(scope, id, accountId, type, nowMs, payload, cancellationToken);
-        var webhooks = await WebhookStore.SubscribersAsync(scope, accountId, eventType.Bit, onlyWebhookId, nowMs, cancellationToken);
-        for (var start = 0; start < webhooks.Count; start += RowsPerInsert)
-        {
-            await DeliveryStore.InsertAsync(scope, accountId, id, type, webhooks.Skip(start).Take(RowsPerInsert).ToList(), options.Value.MaxAttempts, nowMs, cancellationToken);
-        }
-        if (webhooks.Count > 0)
+        if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, onlyWebhookId, options.Value.MaxAttempts, nowMs, cancellationToken) > 0)
         {
             await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
             scope.AfterCommit.Add(changes.Publish);

@@ -35,8 +35,7 @@ public sealed class MessageService(Database database, ContactService contacts, E
 
     public async Task<Message> ReceiveAsync(WriteScope scope, string accountId, string phone, string? name, string content, CancellationToken cancellationToken)
     {
-        var contact = await ContactStore.FindByPhoneAsync(scope, accountId, phone, cancellationToken)
-            ?? await contacts.CreateAsync(scope, accountId, name ?? phone, phone, null, null, cancellationToken);
+        var contact = await contacts.FindOrCreateAsync(scope, accountId, name ?? phone, phone, cancellationToken);
         var message = new Message(ids.New("msg"), contact.Id, "inbound", "text", content, "received", time.GetUtcNow());
         await MessageStore.InsertAsync(scope, accountId, message, cancellationToken);
         await events.AppendAsync(scope, accountId, new MessageReceived(contact, message), cancellationToken);

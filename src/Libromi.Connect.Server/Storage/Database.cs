@@ -24,8 +24,14 @@ public abstract class Database(TimeProvider? time) : IAsyncDisposable
     /// <summary>Opens a connection for reads, as the session the stores take.</summary>
     public async Task<StoreSession> OpenSessionAsync(CancellationToken cancellationToken) => new(await OpenAsync(cancellationToken));
 
-    /// <summary>Starts the one transaction in which a state change and its events are written.</summary>
-    public abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts a unit of writing, in which a state change and its events are written together: one savepoint in the
+    /// transaction that the node's <see cref="GroupCommit"/> writer shares among the units waiting at the same time.
+    /// </summary>
+    public Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken) => Writer.EnterAsync(cancellationToken);
+
+    /// <summary>The node's one writer, which every <see cref="BeginWriteAsync"/> goes through.</summary>
+    public abstract GroupCommit Writer { get; }
 
     /// <summary>True when the exception reports a violated unique constraint.</summary>
     public abstract bool IsUniqueViolation(Exception exception);

@@ -40,6 +40,19 @@ public abstract class SqlDialect
     protected abstract string WebhookIn(string parameter);
 
     /// <summary>
+    /// Stores a batch of outcomes in one statement: the JSON array parameter <c>@batch</c> holds one object per outcome
+    /// (<c>id, token, hand_back, status, n, next, code, error</c>), and <c>@now</c> the time. Each row is fenced by its
+    /// lease token and must still be pending; a hand-back moves only <c>next_attempt_at</c>. Returns the ids it changed.
+    /// </summary>
+    public abstract string RecordOutcomes { get; }
+
+    /// <summary>
+    /// Logs a batch of attempts in one statement from the JSON array parameter <c>@attempts</c>
+    /// (<c>id, n, started, duration, code, kind, error, headers, body</c>).
+    /// </summary>
+    public abstract string LogAttempts { get; }
+
+    /// <summary>
     /// Blocks until no other write transaction holds the lock named by the text parameter <c>@lock</c>, and holds it until
     /// this one ends. Null where write transactions are serialised anyway.
     /// </summary>

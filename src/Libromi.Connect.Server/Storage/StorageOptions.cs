@@ -20,4 +20,16 @@ public sealed class StorageOptions
     /// request is answered 503 "store unavailable". Default 5 s.
     /// </summary>
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Most write units (requests, leases, outcome batches) that share one transaction of the group-commit writer.
+    /// Default 256.
+    /// </summary>
+    public int WriteGroupMaxUnits { get; set; } = 256;
+
+    /// <summary>
+    /// How long a group keeps taking in units that are already waiting before it commits (a lone unit commits at once,
+    /// never waiting for company). Default 5 ms.
+    /// </summary>
+    public TimeSpan WriteGroupMaxDuration { get; set; } = TimeSpan.FromMilliseconds(5);
 }

@@ -5,15 +5,15 @@ namespace Libromi.Connect.Server.Storage;
 /// <summary>
 /// What every store runs its statements on: a connection, inside the transaction of a write when there is one. A read
 /// opens one with <see cref="Database.OpenSessionAsync"/>; a <see cref="WriteScope"/> is one too. Disposing it closes
-/// the connection.
+/// the connection it owns (a write scope's belongs to the writer).
 /// </summary>
-public class StoreSession(DbConnection connection, DbTransaction? transaction = null) : IAsyncDisposable
+public class StoreSession(DbConnection connection, DbTransaction? transaction = null, bool ownsConnection = true) : IAsyncDisposable
 {
     public DbConnection Connection { get; } = connection;
 
     public DbTransaction? Transaction { get; } = transaction;
 
-    public DbCommand Command(string sql)
+    public virtual DbCommand Command(string sql)
     {
         var command = Connection.CreateCommand();
         command.Transaction = Transaction;
@@ -27,5 +27,5 @@ public class StoreSession(DbConnection connection, DbTransaction? transaction = 
         GC.SuppressFinalize(this);
     }
 
-    protected virtual ValueTask DisposeCoreAsync() => Connection.DisposeAsync();
+    protected virtual ValueTask DisposeCoreAsync() => ownsConnection ? Connection.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -8,6 +8,8 @@ public sealed class PostgresStoreComplianceTests : StoreCompliance
 {
     private TestDatabase? _database;
 
+    protected override string EndTransactionSql => "SELECT pg_terminate_backend(pg_backend_pid())";
+
     protected override async Task<(Database? Database, string? SkipReason)> CreateDatabaseAsync()
     {
         _database = await PostgresServer.CreateDatabaseAsync();

@@ -7,6 +7,8 @@ public sealed class SqliteStoreComplianceTests : StoreCompliance
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "libromi-tests", Guid.NewGuid().ToString("N"));
 
+    protected override string EndTransactionSql => "ROLLBACK";
+
     protected override Task<(Database? Database, string? SkipReason)> CreateDatabaseAsync()
     {
         Directory.CreateDirectory(_directory);

@@ -21,7 +21,7 @@ namespace Libromi.Connect.Server.Tests.Storage;
 /// The storage contract, written once and run against every provider (one subclass each): leasing, fencing,
 /// idempotency and cursor pagination must behave the same on SQLite and PostgreSQL.
 /// </summary>
-public abstract class StoreCompliance : IAsyncLifetime
+public abstract partial class StoreCompliance : IAsyncLifetime
 {
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(15);
     private readonly IOptions<DeliveryOptions> _options = Options.Create(new DeliveryOptions

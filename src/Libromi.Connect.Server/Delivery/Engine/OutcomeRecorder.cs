@@ -144,7 +144,7 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
     {
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        var (stored, stale) = await DeliveryStore.RecordAsync(scope, batch, nowMs, cancellationToken);
+        var (stored, stale) = await DeliveryStore.RecordAsync(scope, database.Sql, batch, nowMs, cancellationToken);
         foreach (var decided in stale)
         {
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);

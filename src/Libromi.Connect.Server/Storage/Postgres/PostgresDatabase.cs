@@ -4,9 +4,10 @@ using Npgsql;
 namespace Libromi.Connect.Server.Storage.Postgres;
 
 /// <summary>
-/// PostgreSQL for several server nodes on one database. Write transactions run side by side (READ COMMITTED); what must
-/// not race is fenced in SQL: leases by <c>FOR UPDATE SKIP LOCKED</c> and the lease token, idempotency keys and schema
-/// migrations by advisory locks.
+/// PostgreSQL for several server nodes on one database. Each node writes through its <see cref="GroupCommit"/> writer (one
+/// connection, one commit for the units that queue together); the nodes' transactions run side by side (READ
+/// COMMITTED), and what must not race is fenced in SQL: leases by <c>FOR UPDATE SKIP LOCKED</c> and the lease token,
+/// idempotency keys and schema migrations by advisory locks.
 /// </summary>
 public sealed class PostgresDatabase : Database
 {
@@ -22,12 +23,21 @@ public sealed class PostgresDatabase : Database
             throw new InvalidOperationException(
                 "Storage:Provider is 'postgres' but Storage:ConnectionString is empty. Set it, for example 'Host=db;Database=libromi;Username=libromi;Password=…'.");
         }
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        // Npgsql prepares the statements a connection runs often, unless the connection string says otherwise.
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        Writer = new GroupCommit(OpenAsync, () => { }, IsUnavailable, options, Time, Sql.WakeWorkers, keepStatements: false);
     }
 
     public override string ProviderName => "postgres";
 
     public override SqlDialect Sql { get; } = new PostgresDialect();
+
+    public override GroupCommit Writer { get; }
 
     public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -62,21 +72,6 @@ public sealed class PostgresDatabase : Database
         }
     }
 
-    public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new WriteScope(connection, transaction, null, Sql.WakeWorkers);
-        }
-        catch (NpgsqlException e)
-        {
-            await connection.DisposeAsync();
-            throw Unavailable(e);
-        }
-    }
-
     public override bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
@@ -88,8 +83,10 @@ public sealed class PostgresDatabase : Database
         exception switch
         {
             StoreUnavailableException => true,
-            // 08: connection; 53: out of disk, memory or connections; 58: I/O; XX001/XX002: damaged data or index.
+            // 08: connection; 53: out of disk, memory or connections; 58: I/O; XX001/XX002: damaged data or index;
+            // 40001/40P01: a serialization failure or a deadlock with another node's transaction, which a retry resolves.
             PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+                || p.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
                 || p.SqlState.StartsWith("53", StringComparison.Ordinal)
                 || p.SqlState.StartsWith("58", StringComparison.Ordinal)
                 || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
@@ -98,9 +95,17 @@ public sealed class PostgresDatabase : Database
             _ => false,
         };
 
-    public override void ForgetConnections() => _dataSource.Clear();
+    public override void ForgetConnections()
+    {
+        Writer.ForgetConnection();
+        _dataSource.Clear();
+    }
 
-    public override async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     private static StoreUnavailableException Unavailable(Exception e) =>
         new($"Cannot reach the PostgreSQL database: {e.Message}", e);

@@ -37,4 +37,24 @@ internal sealed class PostgresDialect : SqlDialect
 
     // Delivered to listeners only when the transaction commits, and once per transaction however often it runs.
     public override string? WakeWorkers => "NOTIFY " + DeliveriesChannel;
+
+    public override string RecordOutcomes => """
+        UPDATE deliveries AS d
+        SET status = CASE WHEN b.hand_back THEN d.status ELSE b.status END,
+            attempt_count = CASE WHEN b.hand_back THEN d.attempt_count ELSE b.n END,
+            next_attempt_at = b.next,
+            last_status_code = CASE WHEN b.hand_back THEN d.last_status_code ELSE b.code END,
+            last_error = CASE WHEN b.hand_back THEN d.last_error ELSE b.error END,
+            updated_at = CASE WHEN b.hand_back THEN d.updated_at ELSE @now END
+        FROM jsonb_to_recordset(@batch::jsonb) AS b(id bigint, token bigint, hand_back boolean, status integer, n integer, next bigint, code integer, error text)
+        WHERE d.id = b.id AND d.lease_token = b.token AND d.status = 0
+        RETURNING d.id
+        """;
+
+    public override string LogAttempts => """
+        INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body)
+        SELECT id, n, started, duration, code, kind, error, headers, body
+        FROM jsonb_to_recordset(@attempts::jsonb)
+            AS a(id bigint, n integer, started bigint, duration integer, code integer, kind text, error text, headers text, body text)
+        """;
 }

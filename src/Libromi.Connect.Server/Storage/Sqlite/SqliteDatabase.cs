@@ -4,8 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Libromi.Connect.Server.Storage.Sqlite;
 
 /// <summary>
-/// The embedded default: one SQLite file in WAL mode. SQLite allows one writer at a time, so writers queue on an
-/// in-process async lock instead of spinning on SQLITE_BUSY; readers run alongside them.
+/// The embedded default: one SQLite file in WAL mode. SQLite allows one writer at a time: every write goes through the
+/// <see cref="GroupCommit"/> writer's own connection (its PRAGMAs set once, when it opens), so writers queue in process
+/// instead of spinning on SQLITE_BUSY, and those that queue together commit together. Readers run alongside, on pooled
+/// connections that need no PRAGMA (in WAL mode a reader never waits for the writer).
 /// </summary>
 public sealed class SqliteDatabase : Database
 {
@@ -13,7 +15,6 @@ public sealed class SqliteDatabase : Database
     private readonly string _connectionString;
     private readonly string _synchronous;
     private readonly int _busyTimeoutMs;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteDatabase(StorageOptions options, TimeProvider? time = null)
         : base(time)
@@ -40,6 +41,7 @@ public sealed class SqliteDatabase : Database
         };
         _busyTimeoutMs = (int)Math.Clamp(options.SqliteBusyTimeout.TotalMilliseconds, 0, int.MaxValue);
         DataSource = builder.DataSource;
+        Writer = new GroupCommit(OpenWriterAsync, RefuseDeletedFile, IsUnavailable, options, Time, wakeWorkersSql: null, keepStatements: true);
     }
 
     public string DataSource { get; }
@@ -48,11 +50,13 @@ public sealed class SqliteDatabase : Database
 
     public override SqlDialect Sql { get; } = new SqliteDialect();
 
+    public override GroupCommit Writer { get; }
+
     public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using (var connection = await OpenAsync(_createConnectionString, cancellationToken))
+            await using (var connection = await OpenAsync(_createConnectionString, null, cancellationToken))
             {
                 await using var wal = connection.Sql("PRAGMA journal_mode=WAL;");
                 await wal.ExecuteNonQueryAsync(cancellationToken);
@@ -67,37 +71,7 @@ public sealed class SqliteDatabase : Database
         }
     }
 
-    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, cancellationToken);
-
-    public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            // Pooled connections keep writing to a deleted file, where nothing survives a restart: refuse instead.
-            if (!IsInMemory && !File.Exists(DataSource))
-            {
-                ForgetConnections();
-                throw new StoreUnavailableException($"The SQLite database file '{DataSource}' is gone.", new FileNotFoundException(null, DataSource));
-            }
-            var connection = await OpenAsync(cancellationToken);
-            try
-            {
-                var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                return new WriteScope(connection, transaction, () => _writeLock.Release());
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        }
-        catch
-        {
-            _writeLock.Release();
-            throw;
-        }
-    }
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, null, cancellationToken);
 
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
@@ -112,27 +86,46 @@ public sealed class SqliteDatabase : Database
 
     public override void ForgetConnections()
     {
+        Writer.ForgetConnection();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _writeLock.Dispose();
+        await Writer.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 
     private bool IsInMemory => DataSource is "" or ":memory:" || DataSource.StartsWith("file::memory:", StringComparison.Ordinal);
 
-    private async ValueTask<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    private ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
+
+    /// <summary>
+    /// Pooled connections keep writing to a deleted file, where nothing survives a restart: refuse instead (checked before
+    /// every group's transaction).
+    /// </summary>
+    private void RefuseDeletedFile()
+    {
+        if (!IsInMemory && !File.Exists(DataSource))
+        {
+            ForgetConnections();
+            throw new StoreUnavailableException($"The SQLite database file '{DataSource}' is gone.", new FileNotFoundException(null, DataSource));
+        }
+    }
+
+    private async ValueTask<DbConnection> OpenAsync(string connectionString, string? pragmas, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.Sql($"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};");
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (pragmas is not null)
+            {
+                await using var pragma = connection.Sql(pragmas);
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
             return connection;
         }
         catch (SqliteException e)

@@ -31,4 +31,26 @@ internal sealed class SqliteDialect : SqlDialect
 
     // A JSON array: SQLite has no array parameters, and json_each reads one as rows.
     protected override string WebhookIn(string parameter) => $"webhook_id IN (SELECT value FROM json_each({parameter}))";
+
+    public override string RecordOutcomes => """
+        UPDATE deliveries
+        SET status = CASE b.hand_back WHEN 1 THEN deliveries.status ELSE b.status END,
+            attempt_count = CASE b.hand_back WHEN 1 THEN deliveries.attempt_count ELSE b.n END,
+            next_attempt_at = b.next,
+            last_status_code = CASE b.hand_back WHEN 1 THEN deliveries.last_status_code ELSE b.code END,
+            last_error = CASE b.hand_back WHEN 1 THEN deliveries.last_error ELSE b.error END,
+            updated_at = CASE b.hand_back WHEN 1 THEN deliveries.updated_at ELSE @now END
+        FROM (SELECT value ->> 'id' AS id, value ->> 'token' AS token, value ->> 'hand_back' AS hand_back, value ->> 'status' AS status,
+                value ->> 'n' AS n, value ->> 'next' AS next, value ->> 'code' AS code, value ->> 'error' AS error
+            FROM json_each(@batch)) AS b
+        WHERE deliveries.id = b.id AND deliveries.lease_token = b.token AND deliveries.status = 0
+        RETURNING deliveries.id
+        """;
+
+    public override string LogAttempts => """
+        INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body)
+        SELECT value ->> 'id', value ->> 'n', value ->> 'started', value ->> 'duration', value ->> 'code', value ->> 'kind', value ->> 'error',
+            value ->> 'headers', value ->> 'body'
+        FROM json_each(@attempts)
+        """;
 }

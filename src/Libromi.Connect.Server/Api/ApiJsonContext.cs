@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using Libromi.Connect.Server.Chatbots;
+using Libromi.Connect.Server.Contacts;
+using Libromi.Connect.Server.Delivery;
+using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Listen;
+using Libromi.Connect.Server.Messages;
+using Libromi.Connect.Server.Webhooks;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Libromi.Connect.Server.Api;
+
+/// <summary>
+/// Compile-time metadata for every body the API reads or writes, so none is described by reflection at run time.
+/// <see cref="ApiJson"/> puts it first and keeps reflection after it: a type missing here still works, only slower.
+/// The conventions (snake_case, the converters, unknown fields rejected) come from the options it is used with.
+/// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(CreateContactRequest))]
+[JsonSerializable(typeof(UpdateContactRequest))]
+[JsonSerializable(typeof(Contact))]
+[JsonSerializable(typeof(Page<Contact>))]
+[JsonSerializable(typeof(SendMessageRequest))]
+[JsonSerializable(typeof(InboundMessageRequest))]
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(Page<Message>))]
+[JsonSerializable(typeof(CreateChatbotRequest))]
+[JsonSerializable(typeof(UpdateChatbotRequest))]
+[JsonSerializable(typeof(Chatbot))]
+[JsonSerializable(typeof(Page<Chatbot>))]
+[JsonSerializable(typeof(CreateWebhookRequest))]
+[JsonSerializable(typeof(UpdateWebhookRequest))]
+[JsonSerializable(typeof(RecoverWebhookRequest))]
+[JsonSerializable(typeof(RecoverWebhookResponse))]
+[JsonSerializable(typeof(TestWebhookResponse))]
+[JsonSerializable(typeof(WebhookSecretResponse))]
+[JsonSerializable(typeof(Webhook))]
+[JsonSerializable(typeof(Page<Webhook>))]
+[JsonSerializable(typeof(DeliveryView))]
+[JsonSerializable(typeof(Page<DeliveryView>))]
+[JsonSerializable(typeof(Page<EventsApi.EventTypeView>))]
+[JsonSerializable(typeof(StartListenRequest))]
+[JsonSerializable(typeof(ListenResultRequest))]
+[JsonSerializable(typeof(ListenSession))]
+[JsonSerializable(typeof(RelayedDelivery))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(ValidationProblemDetails))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;
