@@ -10,19 +10,12 @@ namespace Libromi.Connect.Server.Tests.Storage.Postgres;
 public sealed class FirstMessageRaceTests : IAsyncLifetime
 {
     private const int Phones = 60;
-    private TestDatabase? _database;
+    private readonly PostgresStore _store = new();
+    private Dictionary<string, string?>? _settings;
 
-    private string ConnectionString => (_database ?? throw new SkipException(PostgresServer.HowToEnable)).ConnectionString;
+    public async Task InitializeAsync() => _settings = await _store.CreateSettingsAsync();
 
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [SkippableFact]
     public async Task First_messages_from_one_new_number_on_two_nodes_at_once_are_both_stored_on_one_contact_created_once()
@@ -56,9 +49,5 @@ public sealed class FirstMessageRaceTests : IAsyncLifetime
             created.Select(e => e.GetProperty("data").GetProperty("contact").Str("id")).Order(StringComparer.Ordinal));
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Storage:Provider"] = "postgres",
-        ["Storage:ConnectionString"] = ConnectionString,
-    };
+    private Dictionary<string, string?> Settings() => new(_settings ?? throw new SkipException(PostgresServer.HowToEnable));
 }
