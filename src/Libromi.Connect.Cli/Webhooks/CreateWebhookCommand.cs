@@ -3,7 +3,7 @@ using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled]</c></summary>
+/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N]</c></summary>
 internal static class CreateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -12,20 +12,24 @@ internal static class CreateWebhookCommand
         var events = new Option<string>("--events") { Description = "Comma-separated event types, or * for all.", Required = true };
         var description = new Option<string?>("--description") { Description = "A note for people. Default: none." };
         var disabled = new Option<bool>("--disabled") { Description = "Create it without delivering yet. Default: enabled." };
+        var ordering = WebhookOptions.Ordering("contact: one delivery at a time per contact, in the order the events happened. Default: none.");
+        var rateLimit = new Option<int?>("--rate-limit") { Description = "The most deliveries per second the endpoint receives. Default: no limit." };
         return context.Command("create", "Register a webhook endpoint; prints its signing secret.",
-            run => ExecuteAsync(run, run.Value(url), run.Value(events), run.Value(description), run.Value(disabled)),
-            url, events, description, disabled);
+            run => ExecuteAsync(run, new()
+            {
+                Url = run.Value(url),
+                Events = CommaList.Split(run.Value(events))!,
+                Description = run.Value(description),
+                Enabled = run.Value(disabled) ? false : null,
+                Ordering = run.Value(ordering),
+                RateLimit = run.Value(rateLimit),
+            }),
+            url, events, description, disabled, ordering, rateLimit);
     }
 
-    private static async Task<int> ExecuteAsync(Invocation run, string url, string events, string? description, bool disabled)
+    private static async Task<int> ExecuteAsync(Invocation run, Client.CreateWebhookRequest request)
     {
-        var webhook = await run.Client.Webhooks.CreateAsync(new()
-        {
-            Url = url,
-            Events = CommaList.Split(events)!,
-            Description = description,
-            Enabled = disabled ? false : null,
-        }, run.CancellationToken);
+        var webhook = await run.Client.Webhooks.CreateAsync(request, run.CancellationToken);
         WebhookView.Print(run.Output, webhook);
         return 0;
     }

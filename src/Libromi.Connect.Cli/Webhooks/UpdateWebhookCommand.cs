@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.CommandLine;
 using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks update ID [--url URL] [--events a,b] [--description text] [--enabled true|false]</c></summary>
+/// <summary><c>libromi webhooks update ID [--url URL] [--events a,b] [--description text] [--enabled true|false] [--ordering none|contact] [--rate-limit N|none]</c></summary>
 internal static class UpdateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -13,6 +14,15 @@ internal static class UpdateWebhookCommand
         var events = new Option<string?>("--events") { Description = "New comma-separated event types, replacing the current ones. Default: unchanged." };
         var description = new Option<string?>("--description") { Description = "A new note; \"\" removes it. Default: unchanged." };
         var enabled = new Option<bool?>("--enabled") { Description = "false stops delivery; true resumes it, also after the server disabled it. Default: unchanged." };
+        var ordering = WebhookOptions.Ordering("contact: one delivery at a time per contact, in order; none: any order. Default: unchanged.");
+        var rateLimit = new Option<string?>("--rate-limit") { Description = "The most deliveries per second the endpoint receives, or none to remove the limit. Default: unchanged." };
+        rateLimit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && value != "none" && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            {
+                result.AddError($"--rate-limit must be a whole number of deliveries per second, or none; '{value}' is neither.");
+            }
+        });
         return context.Command("update", "Change a webhook; options left out keep their values.",
             run => ExecuteAsync(run, run.Value(id), new()
             {
@@ -20,8 +30,11 @@ internal static class UpdateWebhookCommand
                 Events = CommaList.Split(run.Value(events)),
                 Description = run.Value(description),
                 Enabled = run.Value(enabled),
+                Ordering = run.Value(ordering),
+                RateLimit = int.TryParse(run.Value(rateLimit), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rate) ? rate : null,
+                RemoveRateLimit = run.Value(rateLimit) == "none",
             }),
-            id, url, events, description, enabled);
+            id, url, events, description, enabled, ordering, rateLimit);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, string id, Client.UpdateWebhookRequest changes)

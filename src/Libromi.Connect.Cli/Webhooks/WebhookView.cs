@@ -18,6 +18,8 @@ internal static class WebhookView
         ("events", Cells.List(w.Events)),
         ("description", w.Description),
         ("enabled", w.Enabled ? "yes" : $"no ({w.DisabledReason})"),
+        ("ordering", w.Ordering),
+        ("rate limit", w.RateLimit is { } rate ? $"{rate}/s" : "none"),
         .. w.Secret is null ? [] : new[] { ("secret", (string?)w.Secret) },
         ("previous secret expires", Cells.Time(w.PreviousSecretExpiresAt)),
         ("created", Cells.Time(w.CreatedAt)),

@@ -17,4 +17,13 @@ public sealed record CreateWebhookRequest
 
     /// <summary>Whether events are delivered. Default: true.</summary>
     public bool? Enabled { get; init; }
+
+    /// <summary>
+    /// <c>none</c> or <c>contact</c> (the deliveries of events about one contact go one at a time, in order); see
+    /// <see cref="Webhook.Ordering"/>. Default: <c>none</c>.
+    /// </summary>
+    public string? Ordering { get; init; }
+
+    /// <summary>The most deliveries per second the endpoint receives, from 1 to 10,000. Default: no limit.</summary>
+    public int? RateLimit { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Libromi.Connect.Client;
 
 /// <summary>Changes for <see cref="WebhooksClient.UpdateAsync"/>; every property left null keeps its current value.</summary>
@@ -14,4 +16,20 @@ public sealed record UpdateWebhookRequest
 
     /// <summary>False stops delivery; true resumes it, also for a webhook the server disabled. Default: unchanged.</summary>
     public bool? Enabled { get; init; }
+
+    /// <summary><c>none</c> or <c>contact</c>; see <see cref="Webhook.Ordering"/>. Default: unchanged.</summary>
+    public string? Ordering { get; init; }
+
+    /// <summary>A new limit in deliveries per second, from 1 to 10,000. Default: unchanged.</summary>
+    [JsonIgnore]
+    public int? RateLimit { get; init; }
+
+    /// <summary>True removes the rate limit (takes precedence over <see cref="RateLimit"/>). Default: false.</summary>
+    [JsonIgnore]
+    public bool RemoveRateLimit { get; init; }
+
+    // The wire field: absent keeps the limit, null removes it, a number sets it.
+    [JsonInclude]
+    [JsonPropertyName("rate_limit")]
+    internal RateLimitChange? RateLimitField => RemoveRateLimit ? RateLimitChange.Remove : RateLimit is { } rate ? new RateLimitChange(rate) : null;
 }

@@ -24,6 +24,15 @@ public sealed record Webhook
     public string? DisabledReason { get; init; }
 
     /// <summary>
+    /// <c>none</c>: deliveries go in any order. <c>contact</c>: the deliveries of events about one contact go one at a time,
+    /// in the order the events happened; a delivery waiting for its retry holds back only that contact's later ones.
+    /// </summary>
+    public string Ordering { get; init; } = "none";
+
+    /// <summary>The most deliveries per second the endpoint receives, over every server node; null for no limit.</summary>
+    public int? RateLimit { get; init; }
+
+    /// <summary>
     /// The signing secret (<c>whsec_…</c>); give it to the receiver to verify signatures. Present only in the answers of
     /// <see cref="WebhooksClient.CreateAsync"/> and <see cref="WebhooksClient.RotateSecretAsync"/>; null from reads, lists
     /// and updates. <see cref="WebhooksClient.GetSecretAsync"/> reads it at any time.

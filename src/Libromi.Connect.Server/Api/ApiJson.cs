@@ -17,6 +17,8 @@ public static class ApiJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
+        // A number is a number: "rate_limit": "10" is refused like any other wrong type, not read as 10.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.PropertyNameCaseInsensitive = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         // A misspelt field must not be silently ignored: "evnts" would otherwise create a webhook with no events.

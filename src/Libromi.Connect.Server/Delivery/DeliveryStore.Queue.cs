@@ -9,15 +9,16 @@ public static partial class DeliveryStore
     /// <summary>
     /// The fan-out, in one statement: one pending delivery of the event per enabled webhook of the account subscribed to
     /// its type (<paramref name="bit"/>), listen sessions only while they last; with <paramref name="onlyWebhookId"/>, to that
-    /// webhook alone whatever it subscribes to. Returns how many deliveries it queued.
+    /// webhook alone whatever it subscribes to. A webhook ordered by contact gets <paramref name="contactId"/> as the
+    /// delivery's ordering key. Returns how many deliveries it queued.
     /// </summary>
-    public static async Task<int> FanOutAsync(StoreSession session, string accountId, string eventId, string eventType, long bit, string? onlyWebhookId,
+    public static async Task<int> FanOutAsync(StoreSession session, string accountId, string eventId, string eventType, long bit, string? contactId, string? onlyWebhookId,
         int maxAttempts, long nowMs, CancellationToken cancellationToken)
     {
         const string insert = """
             INSERT INTO deliveries (account_id, event_id, event_type, webhook_id, status, attempt_count, max_attempts,
-                                    next_attempt_at, lease_token, created_at, updated_at)
-            SELECT account_id, @e, @type, id, @pending, 0, @max, @now, 0, @now, @now FROM webhooks
+                                    next_attempt_at, lease_token, created_at, updated_at, ordering_key)
+            SELECT account_id, @e, @type, id, @pending, 0, @max, @now, 0, @now, @now, CASE WHEN ordering = 1 THEN @contact END FROM webhooks
             """;
         await using var fanOut = (onlyWebhookId is null
             ? session.Command(insert + "\n" + """
@@ -26,7 +27,7 @@ public static partial class DeliveryStore
                 """).With("@bit", bit)
             : session.Command(insert + " WHERE account_id = @a AND id = @id").With("@id", onlyWebhookId))
             .With("@a", accountId).With("@e", eventId).With("@type", eventType).With("@pending", (int)DeliveryStatus.Pending)
-            .With("@max", maxAttempts).With("@now", nowMs);
+            .With("@max", maxAttempts).With("@now", nowMs).With("@contact", contactId);
         return await fanOut.ExecuteNonQueryAsync(cancellationToken);
     }
 

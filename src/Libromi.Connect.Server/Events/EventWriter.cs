@@ -23,7 +23,8 @@ public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySign
         var nowMs = now.ToUnixTimeMilliseconds();
 
         await EventStore.InsertAsync(scope, id, accountId, type, nowMs, payload, cancellationToken);
-        if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, onlyWebhookId, options.Value.MaxAttempts, nowMs, cancellationToken) > 0)
+        var contactId = (data as IContactEventData)?.Contact.Id;
+        if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, contactId, onlyWebhookId, options.Value.MaxAttempts, nowMs, cancellationToken) > 0)
         {
             await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
             scope.AfterCommit.Add(changes.Publish);

@@ -123,5 +123,16 @@ public static class Migrations
             ALTER TABLE webhooks ADD COLUMN transport INTEGER NOT NULL DEFAULT 0;
             UPDATE webhooks SET transport = 1 WHERE session_expires_at IS NOT NULL;
             """,
+            // 4: ordered and paced delivery. A webhook's ordering (0 none, 1 per contact) and rate limit (per second), when
+            // its endpoint is paused until (Retry-After), and its next free send slot under the limit; a delivery's ordering
+            // key (the contact's id, for ordered webhooks), with the index that finds the deliveries queued before it.
+            $"""
+            ALTER TABLE webhooks ADD COLUMN ordering INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE webhooks ADD COLUMN rate_limit INTEGER;
+            ALTER TABLE webhooks ADD COLUMN paused_until {sql.BigInt};
+            ALTER TABLE webhooks ADD COLUMN rate_slot_at {sql.BigInt};
+            ALTER TABLE deliveries ADD COLUMN ordering_key {sql.KeyText};
+            CREATE INDEX deliveries_ordered ON deliveries (webhook_id, ordering_key, id) WHERE status = 0 AND ordering_key IS NOT NULL;
+            """,
         ];
 }

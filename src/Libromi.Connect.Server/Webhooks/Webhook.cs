@@ -6,7 +6,8 @@ namespace Libromi.Connect.Server.Webhooks;
 /// A registered endpoint. <see cref="Secret"/> signs every delivery; it is answered only by create and rotate-secret
 /// (everywhere else it is left out: read it with <c>GET /webhooks/{id}/secret</c>). After a rotation
 /// <see cref="PreviousSecretExpiresAt"/> says until when the previous secret signs too. <see cref="DisabledReason"/>
-/// explains why delivery stopped, if it did.
+/// explains why delivery stopped, if it did. <see cref="Ordering"/> is <c>none</c> or <c>contact</c> (deliveries about
+/// one contact go one at a time, in commit order); <see cref="RateLimit"/> caps deliveries per second, null for none.
 /// </summary>
 public sealed record Webhook(
     string Id,
@@ -15,6 +16,8 @@ public sealed record Webhook(
     string? Description,
     bool Enabled,
     string? DisabledReason,
+    string Ordering,
+    int? RateLimit,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
     DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt,

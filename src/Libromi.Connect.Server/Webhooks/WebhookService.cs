@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
@@ -19,6 +20,7 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
     {
         var now = time.GetUtcNow();
         var webhook = new Webhook(ids.New("whk"), request.Url!, request.Events!, request.Description, request.Enabled ?? true, null,
+            request.Ordering ?? WebhookOrdering.None, request.RateLimit,
             WebhookSecret.Generate(), null, now, now);
         await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(webhook.Events), null, cancellationToken);
         return webhook;
@@ -57,6 +59,13 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
             Description = request.Description is null ? current.Description : request.Description.Length == 0 ? null : request.Description,
             Enabled = enabled,
             DisabledReason = enabled ? null : request.Enabled == false ? "disabled_by_user" : current.DisabledReason,
+            Ordering = request.Ordering ?? current.Ordering,
+            RateLimit = request.RateLimit.ValueKind switch
+            {
+                JsonValueKind.Undefined => current.RateLimit,
+                JsonValueKind.Null => null,
+                _ => request.RateLimit.GetInt32(),
+            },
             UpdatedAt = time.GetUtcNow(),
         };
         await WebhookStore.UpdateAsync(scope, accountId, updated, EventCatalog.MaskOf(updated.Events), cancellationToken);

@@ -11,33 +11,44 @@ namespace Libromi.Connect.Server.Webhooks;
 public static partial class WebhookStore
 {
     // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
-    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at";
+    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit";
 
     public static async Task InsertAsync(StoreSession session, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
     {
         await using var insert = session.Command($"""
             INSERT INTO webhooks (account_id, event_mask, session_expires_at, transport, secret, {Columns})
-            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u)
+            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r)
             """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt)
             .With("@transport", (int)(sessionExpiresAt is null ? TransportKind.Http : TransportKind.Listen)).With("@id", webhook.Id).With("@url", webhook.Url)
             .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
-            .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds());
+            .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds())
+            .With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit);
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Saves URL, events, description and enabled state; enabling clears the disabled reason and the failure streak.</summary>
+    /// <summary>
+    /// Saves URL, events, description, enabled state, ordering and rate limit; enabling clears the disabled reason and
+    /// the failure streak. Turning ordering off frees the deliveries already queued in order: they go out as they fall
+    /// due. (Turning it on orders the deliveries queued from then on: those already queued carry no contact to order by.)
+    /// </summary>
     public static async Task UpdateAsync(StoreSession session, string accountId, Webhook webhook, long mask, CancellationToken cancellationToken)
     {
         await using var update = session.Command("""
             UPDATE webhooks SET url = @url, events = @events, event_mask = @mask, description = @d, enabled = @e,
                 disabled_reason = CASE WHEN @e = 1 THEN NULL ELSE disabled_reason END,
                 failing_since = CASE WHEN @e = 1 THEN NULL ELSE failing_since END,
-                updated_at = @u
+                ordering = @o, rate_limit = @r, updated_at = @u
             WHERE account_id = @a AND id = @id
             """).With("@a", accountId).With("@id", webhook.Id).With("@url", webhook.Url).With("@events", JsonSerializer.Serialize(webhook.Events))
             .With("@mask", mask).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
-            .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds());
+            .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds()).With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit);
         await update.ExecuteNonQueryAsync(cancellationToken);
+        if (webhook.Ordering == WebhookOrdering.None)
+        {
+            await using var unorder = session.Command("UPDATE deliveries SET ordering_key = NULL WHERE webhook_id = @id AND status = 0 AND ordering_key IS NOT NULL")
+                .With("@id", webhook.Id);
+            await unorder.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public static async Task RotateSecretAsync(StoreSession session, string accountId, string id, string newSecret, long previousExpiresAt, long now, CancellationToken cancellationToken)
@@ -111,6 +122,8 @@ public static partial class WebhookStore
         reader.GetNullableString(3),
         reader.GetInt64(4) == 1,
         reader.GetNullableString(5),
+        WebhookOrdering.Name(reader.GetInt64(9)),
+        reader.IsDBNull(10) ? null : reader.GetInt32(10),
         null,
         reader.GetNullableTime(6),
         reader.GetTime(7),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Delivery;
@@ -10,6 +11,7 @@ public static class WebhookValidation
 {
     public const int MaxUrlLength = 2048;
     public const int MaxDescriptionLength = 500;
+    public const int MaxRateLimit = 10_000;
 
     public static Dictionary<string, string[]>? Create(CreateWebhookRequest request, bool allowPrivateNetworks, out CreateWebhookRequest valid)
     {
@@ -17,7 +19,12 @@ public static class WebhookValidation
         var url = Url(validator, request.Url, required: true, allowPrivateNetworks);
         var events = Events(validator, request.Events, required: true);
         var description = validator.Text("description", request.Description, required: false, MaxDescriptionLength);
-        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true);
+        var ordering = Ordering(validator, request.Ordering) ?? WebhookOrdering.None;
+        if (request.RateLimit is { } rate)
+        {
+            RateLimit(validator, rate);
+        }
+        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit);
         return validator.Errors();
     }
 
@@ -28,7 +35,19 @@ public static class WebhookValidation
         var url = Url(validator, request.Url, required: false, allowPrivateNetworks);
         var events = Events(validator, request.Events, required: false);
         var description = validator.Text("description", request.Description, required: false, MaxDescriptionLength);
-        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled);
+        var ordering = Ordering(validator, request.Ordering);
+        switch (request.RateLimit.ValueKind)
+        {
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                break;
+            case JsonValueKind.Number when request.RateLimit.TryGetInt32(out var rate):
+                RateLimit(validator, rate);
+                break;
+            default:
+                validator.Add("rate_limit", $"'rate_limit' must be a whole number of deliveries per second from 1 to {MaxRateLimit}, or null to remove the limit.");
+                break;
+        }
+        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit);
         return validator.Errors();
     }
 
@@ -40,6 +59,25 @@ public static class WebhookValidation
             validator.Add("since", "'since' is required: an ISO-8601 time such as 2026-01-31T00:00:00Z; failed deliveries created since then are queued again.");
         }
         return validator.Errors();
+    }
+
+    /// <summary>The ordering rule, or null when absent or invalid.</summary>
+    public static string? Ordering(Validator validator, string? input)
+    {
+        if (input is null || WebhookOrdering.IsKnown(input))
+        {
+            return input;
+        }
+        validator.Add("ordering", $"'ordering' must be \"{WebhookOrdering.None}\" (deliveries in any order) or \"{WebhookOrdering.Contact}\" (one at a time per contact, in the order the events happened); '{input}' is neither.");
+        return null;
+    }
+
+    private static void RateLimit(Validator validator, int rate)
+    {
+        if (rate is < 1 or > MaxRateLimit)
+        {
+            validator.Add("rate_limit", $"'rate_limit' must be from 1 to {MaxRateLimit} deliveries per second (it is {rate}); leave it out or send null for no limit.");
+        }
     }
 
     public static string? Url(Validator validator, string? input, bool required, bool allowPrivateNetworks)

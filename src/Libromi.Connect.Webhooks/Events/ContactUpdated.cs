@@ -6,7 +6,7 @@ namespace Libromi.Connect.Webhooks.Events;
 /// <param name="Contact">The contact as it is now.</param>
 /// <param name="ChangedFields">The fields that changed: any of <c>name</c>, <c>phone</c>, <c>email</c> and <c>attributes</c>.</param>
 /// <param name="Previous">A JSON object holding the old value of each changed field, keyed by field name.</param>
-public sealed record ContactUpdated(Contact Contact, IReadOnlyList<string> ChangedFields, JsonElement Previous) : IWebhookEventData
+public sealed record ContactUpdated(Contact Contact, IReadOnlyList<string> ChangedFields, JsonElement Previous) : IContactEventData
 {
     /// <inheritdoc/>
     public static string EventType => WebhookEventTypes.ContactUpdated;

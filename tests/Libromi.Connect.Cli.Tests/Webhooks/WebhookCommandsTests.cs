@@ -66,4 +66,25 @@ public sealed class WebhookCommandsTests(ServerFixture fixture) : IClassFixture<
         var text = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "secret", id);
         Assert.Contains($"previous secret: {secret}", text.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ordering_and_rate_limit_are_set_shown_and_removed_from_the_command_line()
+    {
+        var created = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "create", "--url", "https://example.com/hook",
+            "--events", "*", "--ordering", "contact", "--rate-limit", "12", "-o", "json")).Json;
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal(("contact", 12), (created.GetProperty("ordering").GetString(), created.GetProperty("rate_limit").GetInt32()));
+
+        var shown = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "get", id);
+        Assert.Contains("ordering: contact", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("rate limit: 12/s", shown.Output, StringComparison.Ordinal);
+
+        var removed = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "update", id, "--rate-limit", "none", "--ordering", "none", "-o", "json")).Json;
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, removed.GetProperty("rate_limit").ValueKind);
+        Assert.Equal("none", removed.GetProperty("ordering").GetString());
+
+        var wrong = await CliRunner.RunAsync(["webhooks", "update", id, "--rate-limit", "fast", .. CliRunner.For(fixture.Server)]);
+        Assert.NotEqual(0, wrong.ExitCode);
+        Assert.Contains("--rate-limit", wrong.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -30,6 +30,25 @@ public sealed class WebhooksClientTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Ordering_and_rate_limit_are_set_on_create_changed_kept_and_removed_on_update()
+    {
+        var client = await fixture.NewClientAsync();
+
+        var created = await client.Webhooks.CreateAsync(new() { Url = "https://example.com/webhook", Events = ["*"], Ordering = "contact", RateLimit = 40 });
+        Assert.Equal(("contact", 40), (created.Ordering, created.RateLimit));
+
+        var kept = await client.Webhooks.UpdateAsync(created.Id, new() { Description = "paced" });
+        Assert.Equal(("contact", 40), (kept.Ordering, kept.RateLimit));
+
+        var changed = await client.Webhooks.UpdateAsync(created.Id, new() { RateLimit = 3, Ordering = "none" });
+        Assert.Equal(("none", 3), (changed.Ordering, changed.RateLimit));
+
+        var removed = await client.Webhooks.UpdateAsync(created.Id, new() { RemoveRateLimit = true });
+        Assert.Null(removed.RateLimit);
+        Assert.Null((await client.Webhooks.GetAsync(created.Id)).RateLimit);
+    }
+
+    [Fact]
     public async Task Rotating_the_secret_replaces_it_and_keeps_the_old_one_valid_for_a_while()
     {
         var client = await fixture.NewClientAsync();

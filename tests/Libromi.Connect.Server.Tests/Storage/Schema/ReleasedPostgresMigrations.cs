@@ -121,5 +121,14 @@ internal static class ReleasedPostgresMigrations
         ALTER TABLE webhooks ADD COLUMN transport INTEGER NOT NULL DEFAULT 0;
         UPDATE webhooks SET transport = 1 WHERE session_expires_at IS NOT NULL;
         """,
+        // 4: ordered and paced delivery.
+        """
+        ALTER TABLE webhooks ADD COLUMN ordering INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE webhooks ADD COLUMN rate_limit INTEGER;
+        ALTER TABLE webhooks ADD COLUMN paused_until BIGINT;
+        ALTER TABLE webhooks ADD COLUMN rate_slot_at BIGINT;
+        ALTER TABLE deliveries ADD COLUMN ordering_key TEXT COLLATE "C";
+        CREATE INDEX deliveries_ordered ON deliveries (webhook_id, ordering_key, id) WHERE status = 0 AND ordering_key IS NOT NULL;
+        """,
     ];
 }
