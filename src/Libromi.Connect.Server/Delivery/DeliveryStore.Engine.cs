@@ -12,7 +12,8 @@ public static partial class DeliveryStore
     {
         var leased = new List<LeasedDelivery>(limit);
         await using var lease = session.Command(onlyWebhook is null ? sql.LeaseDeliveries : sql.LeaseDeliveriesOf)
-            .With("@now", now.ToUnixTimeMilliseconds()).With("@lease_until", leaseUntil.ToUnixTimeMilliseconds()).With("@limit", limit);
+            .With("@now", now.ToUnixTimeMilliseconds()).With("@lease_until", leaseUntil.ToUnixTimeMilliseconds()).With("@limit", limit)
+            .With("@horizon", RateBudget.Micros(now + RateBudget.Horizon));
         if (onlyWebhook is null)
         {
             lease.With("@excluded", sql.WebhookList(excludedWebhooks));
@@ -25,7 +26,7 @@ public static partial class DeliveryStore
         while (await reader.ReadAsync(cancellationToken))
         {
             leased.Add(new LeasedDelivery(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), leaseUntil));
+                reader.GetInt32(4), reader.GetInt32(5), leaseUntil, reader.IsDBNull(6) ? null : reader.GetInt32(6)));
         }
         return leased;
     }

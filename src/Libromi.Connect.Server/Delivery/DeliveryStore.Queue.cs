@@ -10,7 +10,8 @@ public static partial class DeliveryStore
     /// The fan-out, in one statement: one pending delivery of the event per enabled webhook of the account subscribed to
     /// its type (<paramref name="bit"/>), listen sessions only while they last; with <paramref name="onlyWebhookId"/>, to that
     /// webhook alone whatever it subscribes to. A webhook ordered by contact gets <paramref name="contactId"/> as the
-    /// delivery's ordering key. Returns how many deliveries it queued.
+    /// delivery's ordering key; an endpoint paused by <c>Retry-After</c> gets it due when the pause ends. Returns how many
+    /// deliveries it queued.
     /// </summary>
     public static async Task<int> FanOutAsync(StoreSession session, string accountId, string eventId, string eventType, long bit, string? contactId, string? onlyWebhookId,
         int maxAttempts, long nowMs, CancellationToken cancellationToken)
@@ -18,7 +19,9 @@ public static partial class DeliveryStore
         const string insert = """
             INSERT INTO deliveries (account_id, event_id, event_type, webhook_id, status, attempt_count, max_attempts,
                                     next_attempt_at, lease_token, created_at, updated_at, ordering_key)
-            SELECT account_id, @e, @type, id, @pending, 0, @max, @now, 0, @now, @now, CASE WHEN ordering = 1 THEN @contact END FROM webhooks
+            SELECT account_id, @e, @type, id, @pending, 0, @max, CASE WHEN paused_until > @now THEN paused_until ELSE @now END, 0, @now, @now,
+                   CASE WHEN ordering = 1 THEN @contact END
+            FROM webhooks
             """;
         await using var fanOut = (onlyWebhookId is null
             ? session.Command(insert + "\n" + """

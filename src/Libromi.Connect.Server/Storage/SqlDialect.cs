@@ -21,14 +21,28 @@ public abstract class SqlDialect
     /// <summary>
     /// Leases up to <c>@limit</c> due pending deliveries: sets <c>next_attempt_at</c> to the lease's end (so an expired lease
     /// is simply due again), bumps <c>lease_token</c> (the fence) and returns
-    /// <c>id, lease_token, event_id, webhook_id, attempt_count, max_attempts</c>. Deliveries of the webhooks in the list
-    /// parameter <c>@excluded</c> (see <see cref="WebhookList"/>) are left alone. One text whatever the list holds, so
-    /// the statement is prepared once.
+    /// <c>id, lease_token, event_id, webhook_id, attempt_count, max_attempts, rate_limit</c> (the webhook's). Deliveries of
+    /// the webhooks in the list parameter <c>@excluded</c> (see <see cref="WebhookList"/>) are left alone, and so are those
+    /// of endpoints paused until after <c>@now</c> or whose rate budget has no slot before <c>@horizon</c> (microseconds;
+    /// see <see cref="Delivery.Engine.RateBudget"/>). One text whatever the list holds, so the statement is prepared once.
     /// </summary>
     public string LeaseDeliveries => field ??= Lease("AND NOT " + WebhookIn("@excluded"));
 
     /// <summary>As <see cref="LeaseDeliveries"/>, from the one webhook in <c>@only</c>.</summary>
     public string LeaseDeliveriesOf => field ??= Lease("AND webhook_id = @only");
+
+    /// <summary>Appended to a SELECT of one row, locks it until the transaction ends; empty where writers are serialised anyway.</summary>
+    public virtual string ForUpdate => "";
+
+    /// <summary>
+    /// True when the endpoint of the delivery row <paramref name="alias"/> takes deliveries now: not paused
+    /// (<c>Retry-After</c>, from any node), and with a send slot in reach under its rate limit.
+    /// </summary>
+    protected static string EndpointReady(string alias) =>
+        $"NOT EXISTS (SELECT 1 FROM webhooks w WHERE w.id = {alias}.webhook_id AND (w.paused_until > @now OR w.rate_slot_at > @horizon))";
+
+    /// <summary>The rate limit of the webhook of the delivery row <paramref name="alias"/>, as a column.</summary>
+    protected static string RateLimitOf(string alias) => $"(SELECT w.rate_limit FROM webhooks w WHERE w.id = {alias}.webhook_id)";
 
     /// <summary>The value of a list parameter of webhook ids, as <see cref="WebhookIn"/> reads it.</summary>
     public abstract object WebhookList(IReadOnlyList<string> webhookIds);

@@ -15,6 +15,10 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, Delivery
         var leaseUntil = now + options.Value.Timeout + options.Value.LeaseMargin;
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         var leased = await DeliveryStore.LeaseAsync(scope, database.Sql, now, leaseUntil, limit, excludedWebhooks, onlyWebhook, cancellationToken);
+        if (leased.Exists(l => l.RateLimit is not null))
+        {
+            leased = await RateSlots.AssignAsync(scope, database.Sql, leased, now, cancellationToken);
+        }
         if (leased.Count > 0)
         {
             scope.AfterCommit.Add(changes.Publish);

@@ -22,15 +22,19 @@ public static class DeliveryTransition
                     EndpointHealth.Succeeded);
             case Failed f:
                 var log = new AttemptLogEntry(attempt, f.StartedAt, f.DurationMs, f.Response?.StatusCode, f.Kind, f.Error, f.Response?.Headers, f.Response?.Body);
+                var delay = policy.DelayAfter(attempt, f.RetryAfter);
+                // Retry-After speaks for the endpoint, not only this delivery (the Standard Webhooks advice): the whole endpoint waits.
+                var pressure = f.RetryAfter is not null ? new EndpointPressure(now + delay, false)
+                    : f.Response?.StatusCode == 429 ? new EndpointPressure(null, true) : default;
                 return !f.Retryable || attempt >= lease.MaxAttempts
-                    ? new DeliveryStep(DeliveryStatus.Failed, now, log, f.Gone ? EndpointHealth.Gone : EndpointHealth.Failed)
-                    : new DeliveryStep(DeliveryStatus.Pending, now + policy.DelayAfter(attempt, f.RetryAfter), log, EndpointHealth.Failed);
+                    ? new DeliveryStep(DeliveryStatus.Failed, now, log, f.Gone ? EndpointHealth.Gone : EndpointHealth.Failed, pressure)
+                    : new DeliveryStep(DeliveryStatus.Pending, now + delay, log, EndpointHealth.Failed, pressure);
             case Skipped { Reason: SkipReason.WebhookDisabled } s:
                 return new DeliveryStep(DeliveryStatus.Failed, now,
                     new AttemptLogEntry(attempt, s.StartedAt, 0, null, ErrorKinds.WebhookDisabled, DisabledMessage, null, null),
                     EndpointHealth.Unchanged);
-            case Skipped:
-                return new DeliveryStep(DeliveryStatus.Pending, now, null, EndpointHealth.Unchanged);
+            case Skipped s:
+                return new DeliveryStep(DeliveryStatus.Pending, s.NotBefore ?? now, null, EndpointHealth.Unchanged);
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "Not an outcome of this engine.");
         }

@@ -145,14 +145,22 @@ public sealed partial class Dispatcher(
         EndpointPermit? permit = null;
         try
         {
+            if (lease.SendAt is { } slot && slot > time.GetUtcNow())
+            {
+                // The endpoint's rate limit gave this delivery a send slot: wait for it, holding nothing but the lease.
+                await Task.Delay(slot - time.GetUtcNow(), time, stoppingToken);
+            }
             // A delivery waits for its endpoint's slot only while its lease still covers a whole attempt.
             permit = await governor.AcquireAsync(lease.WebhookId, lease.LeaseUntil - options.Value.Timeout, stoppingToken);
             if (permit is not null)
             {
                 Interlocked.Increment(ref _sending);
             }
-            outcome = permit is null ? new Skipped(lease, time.GetUtcNow(), SkipReason.EndpointBusy)
-                : governor.IsOpen(lease.WebhookId, time.GetUtcNow()) ? new Skipped(lease, time.GetUtcNow(), SkipReason.CircuitOpen)
+            var now = time.GetUtcNow();
+            outcome = permit is null ? new Skipped(lease, now, SkipReason.EndpointBusy)
+                : governor.IsOpen(lease.WebhookId, now) ? new Skipped(lease, now, SkipReason.CircuitOpen)
+                : governor.PausedUntil(lease.WebhookId, now) is { } paused ? new Skipped(lease, now, SkipReason.EndpointPaused, paused)
+                : lease.SendAt + RateBudget.Lateness < now ? new Skipped(lease, now, SkipReason.RateLimited)
                 : await runner.RunAsync(lease, payload, target, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -172,7 +180,7 @@ public sealed partial class Dispatcher(
         var lease = outcome.Lease;
         var now = time.GetUtcNow();
         var step = DeliveryTransition.Next(lease, outcome, now, retries);
-        var (madeRoom, reopened) = governor.Finish(permit, lease.WebhookId, step.Health, now);
+        var (madeRoom, reopened) = governor.Finish(permit, lease.WebhookId, step.Health, now, step.Pressure);
         var sending = permit is null ? Volatile.Read(ref _sending) : Interlocked.Decrement(ref _sending);
         recorder.Enqueue(lease, step);
         var inFlight = Interlocked.Decrement(ref _inFlight);

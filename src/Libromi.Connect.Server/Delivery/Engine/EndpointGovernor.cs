@@ -5,10 +5,11 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 
 /// <summary>
 /// Decides, per endpoint, whether an attempt may start: a <see cref="ConcurrencyLimiter"/> of
-/// <see cref="DeliveryOptions.MaxConcurrencyPerEndpoint"/> slots (with a queue as long as one leased batch) and the endpoint's
-/// <see cref="EndpointCircuit"/>. An endpoint is known here only while it is in use or its circuit remembers failures:
+/// <see cref="DeliveryOptions.MaxConcurrencyPerEndpoint"/> slots (with a queue as long as one leased batch), the endpoint's
+/// <see cref="EndpointCircuit"/>, and its <see cref="EndpointPace"/> (paused by <c>Retry-After</c>, slowed by 429). An endpoint is known here only while it is in use or its circuit remembers failures:
 /// the partition is removed as soon as it is idle, so ended listen sessions and one-off endpoints leave nothing behind
-/// and the dispatcher's survey walks only the active ones. Rate limits per endpoint belong here too.
+/// and the dispatcher's survey walks only the active ones. Rate limits are kept in the store, across nodes
+/// (<see cref="RateBudget"/>); the dispatcher waits for a delivery's send slot before it asks here.
 /// </summary>
 public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProvider time)
 {
@@ -76,16 +77,31 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
     /// endpoint to its circuit (with <paramref name="health"/>). Says whether that made room at an endpoint that was
     /// full, and whether the circuit stopped holding the endpoint back: either is a reason to lease again.
     /// </summary>
-    public (bool MadeRoom, bool Reopened) Finish(EndpointPermit? permit, string webhookId, EndpointHealth? health, DateTimeOffset now)
+    public (bool MadeRoom, bool Reopened) Finish(EndpointPermit? permit, string webhookId, EndpointHealth? health, DateTimeOffset now,
+        EndpointPressure pressure = default)
     {
-        // Outside the lock: giving the slot back may hand it to a waiting attempt, which must not start under it.
         var lease = permit?.TakeLease();
-        lease?.Dispose();
+        var kept = false;
+        if (lease is not null)
+        {
+            lock (_gate)
+            {
+                // An endpoint slowed down while this attempt ran takes its slot out of use instead of giving it back.
+                kept = _partitions.TryGetValue(webhookId, out var slowed) && slowed.Pace.Keep(lease);
+            }
+        }
+        if (!kept)
+        {
+            // Outside the lock: giving the slot back may hand it to a waiting attempt, which must not start under it.
+            lease?.Dispose();
+        }
+        RateLimitLease? recovered;
+        bool madeRoom, reopened;
         lock (_gate)
         {
             if (!_partitions.TryGetValue(webhookId, out var partition))
             {
-                if (health is not (EndpointHealth.Failed or EndpointHealth.Gone))
+                if (health is not (EndpointHealth.Failed or EndpointHealth.Gone) && pressure.IsNone)
                 {
                     return (false, false);
                 }
@@ -96,14 +112,34 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
             {
                 partition.Circuit.Record(verdict, now);
             }
-            var madeRoom = false;
+            if (pressure.PausedUntil is { } until)
+            {
+                partition.Pace.Pause(until);
+            }
+            if (pressure.Throttled)
+            {
+                partition.Pace.Throttle(now, partition.Limiter);
+            }
+            recovered = health == EndpointHealth.Succeeded ? partition.Pace.Recover() : null;
+            madeRoom = false;
             if (lease is not null)
             {
                 partition.Holders--;
-                madeRoom = partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 1;
+                madeRoom = !kept && partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 1;
             }
-            RemoveIfIdle(webhookId, partition);
-            return (madeRoom, wasHoldingBack && !partition.Circuit.HoldsBack);
+            RemoveIfIdle(webhookId, partition, now);
+            reopened = wasHoldingBack && !partition.Circuit.HoldsBack;
+        }
+        recovered?.Dispose();
+        return (madeRoom || recovered is not null, reopened);
+    }
+
+    /// <summary>When the endpoint's pause ends, while this node knows of one (<c>Retry-After</c>, or a 429's back-off).</summary>
+    public DateTimeOffset? PausedUntil(string webhookId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _partitions.GetValueOrDefault(webhookId)?.Pace.PausedAt(now);
         }
     }
 
@@ -117,15 +153,17 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
         var deferrals = new List<(string, DateTimeOffset)>();
         var probes = new List<string>();
         DateTimeOffset? reopens = null;
+        List<string>? idle = null;
         lock (_gate)
         {
             foreach (var (webhookId, partition) in _partitions)
             {
                 var circuit = partition.Circuit;
-                if (circuit.HoldsBack)
+                var paused = partition.Pace.PausedAt(now);
+                if (circuit.HoldsBack || paused is not null)
                 {
                     excluded.Add(webhookId);
-                    if (circuit.OpenUntil(now) is { } until)
+                    if (Later(circuit.OpenUntil(now), paused) is { } until)
                     {
                         reopens = reopens is null || until < reopens ? until : reopens;
                         if (partition.DeferredUntil != until)
@@ -143,10 +181,21 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
                 {
                     excluded.Add(webhookId);
                 }
+                else if (partition.Holders == 0 && circuit.IsIdle && partition.Pace.IsIdle(now))
+                {
+                    // Kept only for a pause that has now ended.
+                    (idle ??= []).Add(webhookId);
+                }
+            }
+            foreach (var webhookId in idle ?? [])
+            {
+                RemoveIfIdle(webhookId, _partitions[webhookId], now);
             }
         }
         return new GovernorSurvey(excluded, deferrals, probes, reopens);
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>Gives up the place an attempt took while asking for a slot it did not get.</summary>
     private void Leave(string webhookId, RateLimitLease? failed)
@@ -157,7 +206,7 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
             if (_partitions.TryGetValue(webhookId, out var partition))
             {
                 partition.Holders--;
-                RemoveIfIdle(webhookId, partition);
+                RemoveIfIdle(webhookId, partition, time.GetUtcNow());
             }
         }
     }
@@ -192,9 +241,9 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
         return partition;
     }
 
-    private void RemoveIfIdle(string webhookId, EndpointPartition partition)
+    private void RemoveIfIdle(string webhookId, EndpointPartition partition, DateTimeOffset now)
     {
-        if (partition.Holders == 0 && partition.Circuit.IsIdle)
+        if (partition.Holders == 0 && partition.Circuit.IsIdle && partition.Pace.IsIdle(now))
         {
             _partitions.Remove(webhookId);
             partition.Dispose();

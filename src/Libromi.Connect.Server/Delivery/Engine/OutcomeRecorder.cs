@@ -150,6 +150,13 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);
         }
         await RecordHealthAsync(scope, Health(stored), nowMs, cancellationToken);
+        foreach (var (webhookId, until) in Pauses(stored))
+        {
+            // Every node stops sending: new deliveries are queued due at the pause's end, due ones are moved there, and
+            // leasing passes the endpoint by until then.
+            await WebhookStore.PauseAsync(scope, webhookId, until.ToUnixTimeMilliseconds(), cancellationToken);
+            await DeliveryStore.DeferAsync(scope, webhookId, until, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
+        }
         if (stored.Exists(d => d.Step.Status == DeliveryStatus.Pending))
         {
             // A hand-back is due at once and a retry may be due sooner than the dispatcher planned to look again.
@@ -192,6 +199,20 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
             health[lease.WebhookId] = DeliveryTransition.Combine(health.GetValueOrDefault(lease.WebhookId), step.Health);
         }
         return health;
+    }
+
+    /// <summary>The longest pause each endpoint asked for in the batch (<c>Retry-After</c>).</summary>
+    private static Dictionary<string, DateTimeOffset> Pauses(List<DecidedOutcome> stored)
+    {
+        var pauses = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (lease, step) in stored)
+        {
+            if (step.Pressure.PausedUntil is { } until && !(pauses.GetValueOrDefault(lease.WebhookId) >= until))
+            {
+                pauses[lease.WebhookId] = until;
+            }
+        }
+        return pauses;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Count} delivery outcomes failed (try {Attempt}); retrying")]

@@ -17,4 +17,10 @@ public enum SkipReason
 
     /// <summary>The endpoint had no free slot for it: handed back.</summary>
     EndpointBusy,
+
+    /// <summary>The endpoint asked for a pause (<c>Retry-After</c>) while the delivery waited: handed back to the pause's end.</summary>
+    EndpointPaused,
+
+    /// <summary>The delivery missed its send slot under the endpoint's rate limit: handed back, to take a new slot.</summary>
+    RateLimited,
 }

@@ -22,17 +22,20 @@ internal sealed class PostgresDialect : SqlDialect
         SET next_attempt_at = @lease_until, lease_token = d.lease_token + 1
         FROM (
             SELECT id FROM deliveries
-            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter}
+            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter} AND {EndpointReady("deliveries")}
             ORDER BY next_attempt_at
             LIMIT @limit
             FOR UPDATE SKIP LOCKED) AS due
         WHERE d.id = due.id
-        RETURNING d.id, d.lease_token, d.event_id, d.webhook_id, d.attempt_count, d.max_attempts
+        RETURNING d.id, d.lease_token, d.event_id, d.webhook_id, d.attempt_count, d.max_attempts, {RateLimitOf("d")}
         """;
 
     protected override string WebhookIn(string parameter) => $"webhook_id = ANY({parameter})";
 
     // Transaction-scoped: released at commit or rollback, so a crashed request can never leave it held.
+    // The row stays locked until the lease's transaction ends, so two nodes never hand out the same send slots.
+    public override string ForUpdate => " FOR UPDATE";
+
     public override string? LockKey => "SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0))";
 
     // Delivered to listeners only when the transaction commits, and once per transaction however often it runs.

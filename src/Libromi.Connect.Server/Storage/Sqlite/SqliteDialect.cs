@@ -23,10 +23,10 @@ internal sealed class SqliteDialect : SqlDialect
         SET next_attempt_at = @lease_until, lease_token = lease_token + 1
         WHERE id IN (
             SELECT id FROM deliveries
-            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter}
+            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter} AND {EndpointReady("deliveries")}
             ORDER BY next_attempt_at
             LIMIT @limit)
-        RETURNING id, lease_token, event_id, webhook_id, attempt_count, max_attempts
+        RETURNING id, lease_token, event_id, webhook_id, attempt_count, max_attempts, {RateLimitOf("deliveries")}
         """;
 
     // A JSON array: SQLite has no array parameters, and json_each reads one as rows.
