@@ -55,5 +55,12 @@ public sealed class DeliveryOptions
     /// <summary>The longest an open circuit holds an endpoint's deliveries back. Default 2 min.</summary>
     public TimeSpan CircuitBreakerMaxCoolDown { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How far a webhook's <c>rate_limit</c> leaves room for sends to drift: N deliveries are spaced over 1 s plus this,
+    /// so that late dispatch, network jitter and clock differences between nodes up to this much still leave at most N
+    /// in any second at the receiver. Default 100 ms (sends at about 91% of the limit).
+    /// </summary>
+    public TimeSpan RateLimitMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+
     public int MaxAttempts => 1 + RetrySchedule.Length;
 }

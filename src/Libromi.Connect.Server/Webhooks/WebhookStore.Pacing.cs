@@ -11,7 +11,7 @@ public static partial class WebhookStore
     /// the row locked until the transaction ends; null when the webhook is gone or has no limit any more.
     /// </summary>
     public static async Task<RateBudget.Grant?> ReserveSlotsAsync(StoreSession session, SqlDialect sql, string webhookId, int wanted, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        TimeSpan margin, CancellationToken cancellationToken)
     {
         long? nextFree;
         int perSecond;
@@ -25,7 +25,7 @@ public static partial class WebhookStore
             nextFree = reader.IsDBNull(0) ? null : reader.GetInt64(0);
             perSecond = reader.GetInt32(1);
         }
-        var grant = RateBudget.Reserve(nextFree, now, wanted, perSecond);
+        var grant = RateBudget.Reserve(nextFree, now, wanted, perSecond, margin);
         if (grant.Granted > 0)
         {
             await using var update = session.Command("UPDATE webhooks SET rate_slot_at = @next WHERE id = @id").With("@id", webhookId).With("@next", grant.NextFreeUs);

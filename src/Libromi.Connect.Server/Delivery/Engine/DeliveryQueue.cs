@@ -17,7 +17,7 @@ public sealed class DeliveryQueue(Database database, TimeProvider time, Delivery
         var leased = await DeliveryStore.LeaseAsync(scope, database.Sql, now, leaseUntil, limit, excludedWebhooks, onlyWebhook, cancellationToken);
         if (leased.Exists(l => l.RateLimit is not null))
         {
-            leased = await RateSlots.AssignAsync(scope, database.Sql, leased, now, cancellationToken);
+            leased = await RateSlots.AssignAsync(scope, database.Sql, leased, now, options.Value.RateLimitMargin, cancellationToken);
         }
         if (leased.Count > 0)
         {

@@ -160,7 +160,7 @@ public sealed partial class Dispatcher(
             outcome = permit is null ? new Skipped(lease, now, SkipReason.EndpointBusy)
                 : governor.IsOpen(lease.WebhookId, now) ? new Skipped(lease, now, SkipReason.CircuitOpen)
                 : governor.PausedUntil(lease.WebhookId, now) is { } paused ? new Skipped(lease, now, SkipReason.EndpointPaused, paused)
-                : lease.SendAt + RateBudget.Lateness < now ? new Skipped(lease, now, SkipReason.RateLimited)
+                : lease.SendAt + RateBudget.Lateness(options.Value.RateLimitMargin) < now ? new Skipped(lease, now, SkipReason.RateLimited)
                 : await runner.RunAsync(lease, payload, target, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -11,7 +11,7 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 public static class RateSlots
 {
     public static async Task<List<LeasedDelivery>> AssignAsync(StoreSession session, SqlDialect sql, List<LeasedDelivery> leased, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        TimeSpan margin, CancellationToken cancellationToken)
     {
         var assigned = new List<LeasedDelivery>(leased.Count);
         var waiting = new List<DecidedOutcome>();
@@ -19,7 +19,7 @@ public static class RateSlots
         {
             var deliveries = endpoint.ToList();
             if (deliveries[0].RateLimit is null
-                || await WebhookStore.ReserveSlotsAsync(session, sql, endpoint.Key, deliveries.Count, now, cancellationToken) is not { } grant)
+                || await WebhookStore.ReserveSlotsAsync(session, sql, endpoint.Key, deliveries.Count, now, margin, cancellationToken) is not { } grant)
             {
                 assigned.AddRange(deliveries);
                 continue;
