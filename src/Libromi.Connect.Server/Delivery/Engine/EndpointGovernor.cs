@@ -17,6 +17,9 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
     private readonly Dictionary<string, EndpointPartition> _partitions = new(StringComparer.Ordinal);
     private readonly DeliveryOptions _options = options.Value;
 
+    // Slots owed by slowed-down endpoints, summed: while none is, an ending attempt gives its slot back without the lock.
+    private int _owed;
+
     /// <summary>Endpoints currently known (in use, or with a circuit that remembers failures).</summary>
     public int Count
     {
@@ -82,12 +85,13 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
     {
         var lease = permit?.TakeLease();
         var kept = false;
-        if (lease is not null)
+        if (lease is not null && Volatile.Read(ref _owed) > 0)
         {
             lock (_gate)
             {
                 // An endpoint slowed down while this attempt ran takes its slot out of use instead of giving it back.
                 kept = _partitions.TryGetValue(webhookId, out var slowed) && slowed.Pace.Keep(lease);
+                _owed -= kept ? 1 : 0;
             }
         }
         if (!kept)
@@ -116,11 +120,13 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
             {
                 partition.Pace.Pause(until);
             }
+            var owed = partition.Pace.Owed;
             if (pressure.Throttled)
             {
                 partition.Pace.Throttle(now, partition.Limiter);
             }
             recovered = health == EndpointHealth.Succeeded ? partition.Pace.Recover() : null;
+            _owed += partition.Pace.Owed - owed;
             madeRoom = false;
             if (lease is not null)
             {

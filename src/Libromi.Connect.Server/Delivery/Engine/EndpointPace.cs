@@ -22,6 +22,9 @@ internal sealed class EndpointPace(int slots) : IDisposable
 
     public DateTimeOffset? PausedUntil { get; private set; }
 
+    /// <summary>Slots still in use that are to be taken out of use when their attempts end.</summary>
+    public int Owed => _owed;
+
     /// <summary>Slots the endpoint may use now (of the configured per-endpoint concurrency).</summary>
     public int Allowed => _allowed;
 
