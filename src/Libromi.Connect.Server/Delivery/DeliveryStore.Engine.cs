@@ -6,13 +6,19 @@ namespace Libromi.Connect.Server.Delivery;
 
 public static partial class DeliveryStore
 {
-    /// <summary>Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for <paramref name="onlyWebhook"/>.</summary>
-    public static async Task<List<LeasedDelivery>> LeaseAsync(StoreSession session, SqlDialect sql, DateTimeOffset now, DateTimeOffset leaseUntil, int limit,
-        IReadOnlyList<string> excludedWebhooks, string? onlyWebhook, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for
+    /// <paramref name="onlyWebhook"/>. The due deliveries of <paramref name="held"/> it meets count towards the limit and
+    /// are moved to their endpoint's time instead of leased (the second value counts them).
+    /// </summary>
+    public static async Task<(List<LeasedDelivery> Leased, int Held)> LeaseAsync(StoreSession session, SqlDialect sql, DateTimeOffset now, DateTimeOffset leaseUntil,
+        int limit, IReadOnlyList<string> excludedWebhooks, IReadOnlyList<HeldEndpoint> held, string? onlyWebhook, CancellationToken cancellationToken)
     {
         var leased = new List<LeasedDelivery>(limit);
+        var moved = 0;
         await using var lease = session.Command(onlyWebhook is null ? sql.LeaseDeliveries : sql.LeaseDeliveriesOf)
-            .With("@now", now.ToUnixTimeMilliseconds()).With("@lease_until", leaseUntil.ToUnixTimeMilliseconds()).With("@limit", limit);
+            .With("@now", now.ToUnixTimeMilliseconds()).With("@lease_until", leaseUntil.ToUnixTimeMilliseconds()).With("@limit", limit)
+            .With("@held", OutcomeJson.Held(held));
         if (onlyWebhook is null)
         {
             lease.With("@excluded", sql.WebhookList(excludedWebhooks));
@@ -21,24 +27,33 @@ public static partial class DeliveryStore
         {
             lease.With("@only", onlyWebhook);
         }
+        var heldIds = held.Count == 0 ? null : held.Select(h => h.WebhookId).ToHashSet(StringComparer.Ordinal);
         await using var reader = await lease.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (heldIds?.Contains(reader.GetString(3)) == true)
+            {
+                moved++;
+                continue;
+            }
             leased.Add(new LeasedDelivery(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
                 reader.GetInt32(4), reader.GetInt32(5), leaseUntil));
         }
-        return leased;
+        return (leased, moved);
     }
 
-    /// <summary>Moves the webhook's due pending deliveries to <paramref name="until"/>; leased ones (due at their lease's end) are left alone.</summary>
-    public static async Task DeferAsync(StoreSession session, string webhookId, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the webhook's pending deliveries that leases moved to <paramref name="held"/>'s time due at
+    /// <paramref name="now"/>. The time is the hold's own, to the millisecond, so retries scheduled otherwise keep theirs.
+    /// </summary>
+    public static async Task<int> ReleaseAsync(StoreSession session, HeldEndpoint held, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var defer = session.Command("""
-            UPDATE deliveries SET next_attempt_at = @until
-            WHERE webhook_id = @w AND status = @pending AND next_attempt_at <= @now
-            """).With("@w", webhookId).With("@until", until.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds())
+        await using var release = session.Command("""
+            UPDATE deliveries SET next_attempt_at = @now
+            WHERE webhook_id = @w AND status = @pending AND next_attempt_at = @until
+            """).With("@w", held.WebhookId).With("@until", held.Until.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds())
             .With("@pending", (int)DeliveryStatus.Pending);
-        await defer.ExecuteNonQueryAsync(cancellationToken);
+        return await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The earliest due time of a pending delivery after <paramref name="after"/>: one seek on the due index.</summary>

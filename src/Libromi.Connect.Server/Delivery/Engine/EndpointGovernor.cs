@@ -10,11 +10,14 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// the partition is removed as soon as it is idle, so ended listen sessions and one-off endpoints leave nothing behind
 /// and the dispatcher's survey walks only the active ones. Rate limits per endpoint belong here too.
 /// </summary>
-public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProvider time)
+public sealed partial class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, EndpointPartition> _partitions = new(StringComparer.Ordinal);
     private readonly DeliveryOptions _options = options.Value;
+
+    // Endpoints whose probe succeeded while the others were held for it: the next survey hands them back.
+    private readonly List<HeldEndpoint> _released = [];
 
     /// <summary>Endpoints currently known (in use, or with a circuit that remembers failures).</summary>
     public int Count
@@ -102,6 +105,7 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
                 partition.Holders--;
                 madeRoom = partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 1;
             }
+            SettleProbeHold(webhookId, partition);
             RemoveIfIdle(webhookId, partition);
             return (madeRoom, wasHoldingBack && !partition.Circuit.HoldsBack);
         }
@@ -109,44 +113,6 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
 
     /// <summary>True while the endpoint's circuit is open: what waited for a slot meanwhile is handed back unsent.</summary>
     public bool IsOpen(string webhookId, DateTimeOffset now) => CircuitOf(webhookId)?.OpenUntil(now) is not null;
-
-    /// <summary>Looks at every known endpoint once, before a lease (see <see cref="GovernorSurvey"/>).</summary>
-    public GovernorSurvey Survey(DateTimeOffset now)
-    {
-        var excluded = new List<string>();
-        var deferrals = new List<(string, DateTimeOffset)>();
-        var probes = new List<string>();
-        DateTimeOffset? reopens = null;
-        lock (_gate)
-        {
-            foreach (var (webhookId, partition) in _partitions)
-            {
-                var circuit = partition.Circuit;
-                if (circuit.HoldsBack)
-                {
-                    excluded.Add(webhookId);
-                    if (circuit.OpenUntil(now) is { } until)
-                    {
-                        reopens = reopens is null || until < reopens ? until : reopens;
-                        if (partition.DeferredUntil != until)
-                        {
-                            partition.DeferredUntil = until;
-                            deferrals.Add((webhookId, until));
-                        }
-                    }
-                    else if (circuit.TryStartProbe(now))
-                    {
-                        probes.Add(webhookId);
-                    }
-                }
-                else if (partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 0)
-                {
-                    excluded.Add(webhookId);
-                }
-            }
-        }
-        return new GovernorSurvey(excluded, deferrals, probes, reopens);
-    }
 
     /// <summary>Gives up the place an attempt took while asking for a slot it did not get.</summary>
     private void Leave(string webhookId, RateLimitLease? failed)

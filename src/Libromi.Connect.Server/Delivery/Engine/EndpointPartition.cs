@@ -15,9 +15,8 @@ internal sealed class EndpointPartition(DeliveryOptions options) : IDisposable
 
     public readonly EndpointCircuit Circuit = new(options);
 
-    // Deliveries due when a circuit opens would sit at the head of the due order, which leasing walks, for the
-    // whole cool-down: they are moved to its end once per opening.
-    public DateTimeOffset? DeferredUntil;
+    // While the circuit's probe runs, the endpoint's other due deliveries are moved to this time (see GovernorSurvey).
+    public DateTimeOffset? ProbeHold;
 
     // Attempts holding or waiting for a slot; the partition stays while there are any.
     public int Holders;
