@@ -17,9 +17,10 @@ public sealed partial class EndpointGovernor
                 if (circuit.TryStartProbe(now))
                 {
                     probes.Add(webhookId);
-                    // The probe's answer comes within one attempt's timeout: the others wait that long, not the next
-                    // cool-down, and are handed back at once should it succeed.
-                    partition.ProbeHold = now + _options.Timeout;
+                    // Held as long as a failed probe would keep the circuit open (its answer comes within one attempt's
+                    // timeout), so each is moved once per opening; should the probe succeed, they are released at once.
+                    partition.ProbeHolds.RemoveAll(hold => hold <= now);
+                    partition.ProbeHolds.Add(now + _options.Timeout + circuit.NextCoolDown);
                 }
                 SettleProbeHold(webhookId, partition);
                 if (circuit.OpenUntil(now) is { } until)
@@ -29,7 +30,8 @@ public sealed partial class EndpointGovernor
                 }
                 else if (circuit.HoldsBack)
                 {
-                    held.Add(new HeldEndpoint(webhookId, partition.ProbeHold ?? now + _options.Timeout));
+                    // Probing: every probe sets its hold when it starts.
+                    held.Add(new HeldEndpoint(webhookId, partition.ProbeHolds[^1]));
                 }
                 else if (partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 0)
                 {
@@ -42,17 +44,14 @@ public sealed partial class EndpointGovernor
         }
     }
 
-    /// <summary>Once the probe has its answer, forgets the hold it set; a closed circuit's held deliveries are released.</summary>
+    /// <summary>Once the circuit has closed, releases what its probes held; a failed probe's hold stands until the next.</summary>
     private void SettleProbeHold(string webhookId, EndpointPartition partition)
     {
-        if (partition.ProbeHold is not { } hold || partition.Circuit.State == CircuitState.Probing)
+        if (partition.ProbeHolds.Count == 0 || partition.Circuit.State != CircuitState.Closed)
         {
             return;
         }
-        if (partition.Circuit.State == CircuitState.Closed)
-        {
-            _released.Add(new HeldEndpoint(webhookId, hold));
-        }
-        partition.ProbeHold = null;
+        _released.AddRange(partition.ProbeHolds.Select(hold => new HeldEndpoint(webhookId, hold)));
+        partition.ProbeHolds.Clear();
     }
 }

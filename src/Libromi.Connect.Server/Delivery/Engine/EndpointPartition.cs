@@ -15,8 +15,9 @@ internal sealed class EndpointPartition(DeliveryOptions options) : IDisposable
 
     public readonly EndpointCircuit Circuit = new(options);
 
-    // While the circuit's probe runs, the endpoint's other due deliveries are moved to this time (see GovernorSurvey).
-    public DateTimeOffset? ProbeHold;
+    // The times the endpoint's due deliveries were moved to while a probe ran, since the circuit opened and not yet
+    // passed: the last is the running probe's; all are released when the circuit closes (see GovernorSurvey).
+    public readonly List<DateTimeOffset> ProbeHolds = [];
 
     // Attempts holding or waiting for a slot; the partition stays while there are any.
     public int Holders;

@@ -114,7 +114,7 @@ public sealed class EndpointGovernorTests
     }
 
     [Fact]
-    public void An_open_circuit_holds_its_endpoint_until_it_reopens_then_for_one_timeout_while_its_probe_runs_and_releases_it_when_the_probe_succeeds()
+    public void An_open_circuit_holds_its_endpoint_until_it_reopens_then_as_long_as_a_failed_probe_would_and_releases_it_when_the_probe_succeeds()
     {
         var now = _time.GetUtcNow();
         _governor.Finish(null, "a", EndpointHealth.Failed, now);
@@ -128,7 +128,8 @@ public sealed class EndpointGovernorTests
 
         var reopened = _governor.Survey(now.AddSeconds(5));
         Assert.Equal(["a"], reopened.Probes);
-        Assert.Equal([new HeldEndpoint("a", now.AddSeconds(5) + new DeliveryOptions().Timeout)], reopened.Held);
+        // As long as a failed probe would keep it open: its timeout, then twice the first cool-down.
+        Assert.Equal([new HeldEndpoint("a", now.AddSeconds(5) + new DeliveryOptions().Timeout + TimeSpan.FromSeconds(10))], reopened.Held);
         Assert.Empty(_governor.Survey(now.AddSeconds(5)).Probes);
 
         Assert.True(_governor.Finish(null, "a", EndpointHealth.Succeeded, now.AddSeconds(6)).Reopened, "a successful probe closes the circuit");
