@@ -6,14 +6,20 @@ namespace Libromi.Connect.Server.Delivery;
 
 public static partial class DeliveryStore
 {
-    /// <summary>Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for <paramref name="onlyWebhook"/>.</summary>
-    public static async Task<List<LeasedDelivery>> LeaseAsync(StoreSession session, SqlDialect sql, DateTimeOffset now, DateTimeOffset leaseUntil, int limit,
-        IReadOnlyList<string> excludedWebhooks, string? onlyWebhook, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for
+    /// <paramref name="onlyWebhook"/>. The due deliveries of <paramref name="held"/> it meets count towards the limit and
+    /// are moved to their endpoint's time instead of leased (the second value counts them).
+    /// </summary>
+    public static async Task<(List<LeasedDelivery> Leased, int Held)> LeaseAsync(StoreSession session, SqlDialect sql, DateTimeOffset now, DateTimeOffset leaseUntil,
+        int limit, IReadOnlyList<string> excludedWebhooks, IReadOnlyList<HeldEndpoint> held, string? onlyWebhook, CancellationToken cancellationToken)
     {
         var leased = new List<LeasedDelivery>(limit);
+        var moved = 0;
         await using var lease = session.Command(onlyWebhook is null ? sql.LeaseDeliveries : sql.LeaseDeliveriesOf)
             .With("@now", now.ToUnixTimeMilliseconds()).With("@lease_until", leaseUntil.ToUnixTimeMilliseconds()).With("@limit", limit)
-            .With("@horizon", RateBudget.Micros(now + RateBudget.Horizon));
+            .With("@horizon", RateBudget.Micros(now + RateBudget.Horizon))
+            .With("@held", OutcomeJson.Held(held));
         if (onlyWebhook is null)
         {
             lease.With("@excluded", sql.WebhookList(excludedWebhooks));
@@ -22,16 +28,40 @@ public static partial class DeliveryStore
         {
             lease.With("@only", onlyWebhook);
         }
+        var heldIds = held.Count == 0 ? null : held.Select(h => h.WebhookId).ToHashSet(StringComparer.Ordinal);
         await using var reader = await lease.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (heldIds?.Contains(reader.GetString(3)) == true)
+            {
+                moved++;
+                continue;
+            }
             leased.Add(new LeasedDelivery(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
                 reader.GetInt32(4), reader.GetInt32(5), leaseUntil, reader.IsDBNull(6) ? null : reader.GetInt32(6)));
         }
-        return leased;
+        return (leased, moved);
     }
 
-    /// <summary>Moves the webhook's due pending deliveries to <paramref name="until"/>; leased ones (due at their lease's end) are left alone.</summary>
+    /// <summary>
+    /// Makes the webhook's pending deliveries that leases moved to <paramref name="held"/>'s time due at
+    /// <paramref name="now"/>. The time is the hold's own, to the millisecond, so retries scheduled otherwise keep theirs.
+    /// </summary>
+    public static async Task<int> ReleaseAsync(StoreSession session, HeldEndpoint held, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var release = session.Command("""
+            UPDATE deliveries SET next_attempt_at = @now
+            WHERE webhook_id = @w AND status = @pending AND next_attempt_at = @until
+            """).With("@w", held.WebhookId).With("@until", held.Until.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds())
+            .With("@pending", (int)DeliveryStatus.Pending);
+        return await release.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the webhook's due pending deliveries to <paramref name="until"/>, its endpoint's pause (<c>Retry-After</c>),
+    /// for every node at once; leased ones (due at their lease's end) are left alone. A pause is rare and one-off, so one
+    /// statement over the backlog, unlike a circuit's holds, which leases apply as they meet the deliveries.
+    /// </summary>
     public static async Task DeferAsync(StoreSession session, string webhookId, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var defer = session.Command("""

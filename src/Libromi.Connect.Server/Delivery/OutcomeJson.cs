@@ -57,6 +57,18 @@ internal static class OutcomeJson
         }
     }) : null;
 
+    /// <summary>The held endpoints as the lease statement reads them (see <see cref="Storage.SqlDialect.LeaseDeliveries"/>).</summary>
+    public static string Held(IReadOnlyList<HeldEndpoint> held) => Write(writer =>
+    {
+        foreach (var (webhookId, until) in held)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("w", webhookId);
+            writer.WriteNumber("u", until.ToUnixTimeMilliseconds());
+            writer.WriteEndObject();
+        }
+    });
+
     private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, int? value)
     {
         if (value is { } number)

@@ -24,7 +24,10 @@ public abstract class SqlDialect
     /// <c>id, lease_token, event_id, webhook_id, attempt_count, max_attempts, rate_limit</c> (the webhook's). Deliveries of
     /// the webhooks in the list parameter <c>@excluded</c> (see <see cref="WebhookList"/>) are left alone, and so are those
     /// of endpoints paused until after <c>@now</c> or whose rate budget has no slot before <c>@horizon</c> (microseconds;
-    /// see <see cref="Delivery.Engine.RateBudget"/>). One text whatever the list holds, so the statement is prepared once.
+    /// see <see cref="Delivery.Engine.RateBudget"/>). Those of the webhooks in the JSON array
+    /// <c>@held</c> (<c>[{"w": webhook id, "u": unix ms}]</c>, see <see cref="HeldUntil"/>) are taken and moved to their
+    /// <c>u</c> instead, so no later lease walks past them; they come back with the others and the caller tells them
+    /// apart by webhook. One text whatever the lists hold, so the statement is prepared once.
     /// </summary>
     public string LeaseDeliveries => field ??= Lease("AND NOT " + WebhookIn("@excluded"));
 
@@ -47,8 +50,17 @@ public abstract class SqlDialect
     /// <summary>The value of a list parameter of webhook ids, as <see cref="WebhookIn"/> reads it.</summary>
     public abstract object WebhookList(IReadOnlyList<string> webhookIds);
 
-    /// <summary>The lease statement with <paramref name="webhookFilter"/> on the due deliveries it picks.</summary>
+    /// <summary>
+    /// The lease statement with <paramref name="webhookFilter"/> on the due deliveries it picks; each picked row's new
+    /// <c>next_attempt_at</c> is <see cref="HeldUntil"/> of it, or <c>@lease_until</c> when that is null.
+    /// </summary>
     protected abstract string Lease(string webhookFilter);
+
+    /// <summary>
+    /// An expression, inside the lease's <c>UPDATE</c>, for the <c>u</c> of the row's webhook in the JSON array
+    /// parameter <c>@held</c>; null when the webhook is not held.
+    /// </summary>
+    protected abstract string HeldUntil { get; }
 
     /// <summary>A condition that is true when <c>webhook_id</c> is in the list parameter <paramref name="parameter"/>.</summary>
     protected abstract string WebhookIn(string parameter);

@@ -45,14 +45,15 @@ public sealed class CircuitBreakerTests
         Assert.Equal(4, waiting.Length);
         Assert.Contains(waiting, d => d.GetProperty("attempt_count").GetInt32() == 0);
 
-        // The cool-down ends: one probe goes out, fails, and the circuit opens again for twice as long, with the
-        // others, due by now, moved to its end, out of the way of leasing.
+        // The cool-down ends: one probe goes out, fails, and the circuit opens again for twice as long. The others, due
+        // by now, are moved out of the way of leasing for as long as a failed probe keeps the circuit open.
         clock.Advance(TimeSpan.FromMinutes(10));
         await receiver.WaitForCountAsync(4);
-        var reopened = clock.GetUtcNow();
-        // The probe itself follows its own retry schedule; the three others wait for the circuit.
+        var reopened = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        // The probe itself follows its own retry schedule (and was updated); the three others wait for the circuit.
         await server.WaitForDeliveriesAsync(() => client.DeliveriesAsync(webhookId, "pending"),
-            pending => pending.Count(d => d.GetProperty("next_attempt_at").GetDateTimeOffset() >= reopened.AddMinutes(19)) == 3);
+            pending => pending.Count(d => d.GetProperty("updated_at").GetDateTimeOffset() < reopened
+                && d.GetProperty("next_attempt_at").GetDateTimeOffset() >= reopened.AddMinutes(20)) == 3);
         Assert.Equal(4, receiver.Received.Count);
 
         Volatile.Write(ref healthy, true);

@@ -115,6 +115,29 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Leasing_moves_the_due_deliveries_of_a_held_webhook_to_its_time_and_a_release_makes_them_due_again()
+    {
+        var (account, _) = await CreateWebhookAsync();
+        var (_, held) = await CreateWebhookAsync(account);
+        await AppendEventsAsync(account, 3);
+        var hold = new HeldEndpoint(held, Time.GetUtcNow().AddMinutes(10));
+
+        var (leased, moved) = await Queue().LeaseAsync(10, [], [hold], CancellationToken.None);
+
+        Assert.Equal(3, leased.Count);
+        Assert.DoesNotContain(leased, d => d.WebhookId == held);
+        Assert.Equal(3, moved);
+        Assert.Equal(hold.Until, await Queue().NextDueAsync(Time.GetUtcNow().Add(LeaseLength), CancellationToken.None));
+        Assert.Empty(await Queue().LeaseAsync(10, [], CancellationToken.None));
+
+        await Queue().ReleaseAsync(hold, CancellationToken.None);
+
+        var released = await Queue().LeaseAsync(10, [], CancellationToken.None);
+        Assert.Equal(3, released.Count);
+        Assert.All(released, d => Assert.Equal(held, d.WebhookId));
+    }
+
+    [SkippableFact]
     public async Task A_leased_delivery_is_not_leased_again_until_its_lease_expires()
     {
         var (account, _) = await CreateWebhookAsync();

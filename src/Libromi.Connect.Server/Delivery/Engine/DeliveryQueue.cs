@@ -9,33 +9,41 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 public sealed class DeliveryQueue(Database database, TimeProvider time, DeliveryChanges changes, IOptions<DeliveryOptions> options)
 {
     /// <summary>Leases up to <paramref name="limit"/> due deliveries, none for <paramref name="excludedWebhooks"/>, or only for <paramref name="onlyWebhook"/>.</summary>
-    public async Task<List<LeasedDelivery>> LeaseAsync(int limit, IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken, string? onlyWebhook = null)
+    public async Task<List<LeasedDelivery>> LeaseAsync(int limit, IReadOnlyList<string> excludedWebhooks, CancellationToken cancellationToken, string? onlyWebhook = null) =>
+        (await LeaseAsync(limit, excludedWebhooks, [], cancellationToken, onlyWebhook)).Leased;
+
+    /// <summary>
+    /// As the other overload; the due deliveries of <paramref name="held"/> endpoints it meets on the way are moved to
+    /// their endpoint's time instead, and counted in the second value, so leasing steps over each of them once per hold
+    /// rather than on every lease until it ends.
+    /// </summary>
+    public async Task<(List<LeasedDelivery> Leased, int Held)> LeaseAsync(int limit, IReadOnlyList<string> excludedWebhooks, IReadOnlyList<HeldEndpoint> held,
+        CancellationToken cancellationToken, string? onlyWebhook = null)
     {
         var now = time.GetUtcNow();
         var leaseUntil = now + options.Value.Timeout + options.Value.LeaseMargin;
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        var leased = await DeliveryStore.LeaseAsync(scope, database.Sql, now, leaseUntil, limit, excludedWebhooks, onlyWebhook, cancellationToken);
-        if (leased.Exists(l => l.RateLimit is not null))
+        var result = await DeliveryStore.LeaseAsync(scope, database.Sql, now, leaseUntil, limit, excludedWebhooks, held, onlyWebhook, cancellationToken);
+        if (result.Leased.Exists(l => l.RateLimit is not null))
         {
-            leased = await RateSlots.AssignAsync(scope, database.Sql, leased, now, options.Value.RateLimitMargin, cancellationToken);
+            result = (await RateSlots.AssignAsync(scope, database.Sql, result.Leased, now, options.Value.RateLimitMargin, cancellationToken), result.Held);
         }
-        if (leased.Count > 0)
+        if (result.Leased.Count + result.Held > 0)
         {
             scope.AfterCommit.Add(changes.Publish);
         }
         await scope.CommitAsync(cancellationToken);
-        return leased;
+        return result;
     }
 
-    /// <summary>
-    /// Moves the due deliveries of an endpoint whose circuit has just opened to when it reopens, so leasing does not
-    /// step over them meanwhile.
-    /// </summary>
-    public async Task DeferAsync(string webhookId, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Makes what leases moved to <paramref name="held"/>'s time due now: its probe succeeded before then.</summary>
+    public async Task ReleaseAsync(HeldEndpoint held, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await DeliveryStore.DeferAsync(scope, webhookId, until, time.GetUtcNow(), cancellationToken);
-        scope.AfterCommit.Add(changes.Publish);
+        if (await DeliveryStore.ReleaseAsync(scope, held, time.GetUtcNow(), cancellationToken) > 0)
+        {
+            scope.AfterCommit.Add(changes.Publish);
+        }
         await scope.CommitAsync(cancellationToken);
     }
 

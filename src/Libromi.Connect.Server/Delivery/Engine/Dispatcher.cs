@@ -64,9 +64,9 @@ public sealed partial class Dispatcher(
                     continue;
                 }
                 var survey = governor.Survey(time.GetUtcNow());
-                foreach (var (webhookId, until) in survey.Deferrals)
+                foreach (var released in survey.Released)
                 {
-                    await queue.DeferAsync(webhookId, until, stoppingToken);
+                    await queue.ReleaseAsync(released, stoppingToken);
                 }
                 var probed = 0;
                 foreach (var webhookId in survey.Probes)
@@ -74,9 +74,14 @@ public sealed partial class Dispatcher(
                     probed += await ProbeAsync(webhookId, stoppingToken);
                 }
                 var leasedAt = time.GetUtcNow();
-                var batch = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), survey.Excluded, stoppingToken);
+                var (batch, held) = await queue.LeaseAsync(Math.Max(1, Math.Min(capacity - probed, o.LeaseBatchSize)), survey.Excluded, survey.Held, stoppingToken);
                 if (batch.Count == 0)
                 {
+                    if (held > 0)
+                    {
+                        // Only held deliveries came first in the due order; what is due behind them is leased next.
+                        continue;
+                    }
                     var idle = probed == 0 ? await queue.WakeTimeAsync(leasedAt, survey.Reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
                     if (idle > TimeSpan.Zero)
                     {

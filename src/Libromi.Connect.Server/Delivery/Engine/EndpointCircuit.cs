@@ -32,6 +32,18 @@ public sealed class EndpointCircuit(DeliveryOptions options)
         }
     }
 
+    /// <summary>How long the circuit stays open if it opens next (doubled after each opening that went before).</summary>
+    public TimeSpan NextCoolDown
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _coolDown;
+            }
+        }
+    }
+
     /// <summary>True once per cool-down, when it has ended: the caller sends one delivery as the probe.</summary>
     public bool TryStartProbe(DateTimeOffset now)
     {

@@ -11,7 +11,7 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// and the dispatcher's survey walks only the active ones. Rate limits are kept in the store, across nodes
 /// (<see cref="RateBudget"/>); the dispatcher waits for a delivery's send slot before it asks here.
 /// </summary>
-public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProvider time)
+public sealed partial class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, EndpointPartition> _partitions = new(StringComparer.Ordinal);
@@ -19,6 +19,9 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
 
     // Slots owed by slowed-down endpoints, summed: while none is, an ending attempt gives its slot back without the lock.
     private int _owed;
+
+    // Endpoints whose probe succeeded while the others were held for it: the next survey hands them back.
+    private readonly List<HeldEndpoint> _released = [];
 
     /// <summary>Endpoints currently known (in use, or with a circuit that remembers failures).</summary>
     public int Count
@@ -133,6 +136,7 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
                 partition.Holders--;
                 madeRoom = !kept && partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 1;
             }
+            SettleProbeHold(webhookId, partition);
             RemoveIfIdle(webhookId, partition, now);
             reopened = wasHoldingBack && !partition.Circuit.HoldsBack;
         }
@@ -151,57 +155,6 @@ public sealed class EndpointGovernor(IOptions<DeliveryOptions> options, TimeProv
 
     /// <summary>True while the endpoint's circuit is open: what waited for a slot meanwhile is handed back unsent.</summary>
     public bool IsOpen(string webhookId, DateTimeOffset now) => CircuitOf(webhookId)?.OpenUntil(now) is not null;
-
-    /// <summary>Looks at every known endpoint once, before a lease (see <see cref="GovernorSurvey"/>).</summary>
-    public GovernorSurvey Survey(DateTimeOffset now)
-    {
-        var excluded = new List<string>();
-        var deferrals = new List<(string, DateTimeOffset)>();
-        var probes = new List<string>();
-        DateTimeOffset? reopens = null;
-        List<string>? idle = null;
-        lock (_gate)
-        {
-            foreach (var (webhookId, partition) in _partitions)
-            {
-                var circuit = partition.Circuit;
-                var paused = partition.Pace.PausedAt(now);
-                if (circuit.HoldsBack || paused is not null)
-                {
-                    excluded.Add(webhookId);
-                    if (Later(circuit.OpenUntil(now), paused) is { } until)
-                    {
-                        reopens = reopens is null || until < reopens ? until : reopens;
-                        if (partition.DeferredUntil != until)
-                        {
-                            partition.DeferredUntil = until;
-                            deferrals.Add((webhookId, until));
-                        }
-                    }
-                    else if (circuit.TryStartProbe(now))
-                    {
-                        probes.Add(webhookId);
-                    }
-                }
-                else if (partition.Limiter.GetStatistics()?.CurrentAvailablePermits == 0)
-                {
-                    excluded.Add(webhookId);
-                }
-                else if (partition.Holders == 0 && circuit.IsIdle && partition.Pace.IsIdle(now))
-                {
-                    // Kept only for a pause that has now ended.
-                    (idle ??= []).Add(webhookId);
-                }
-            }
-            foreach (var webhookId in idle ?? [])
-            {
-                RemoveIfIdle(webhookId, _partitions[webhookId], now);
-            }
-        }
-        return new GovernorSurvey(excluded, deferrals, probes, reopens);
-    }
-
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>Gives up the place an attempt took while asking for a slot it did not get.</summary>
     private void Leave(string webhookId, RateLimitLease? failed)

@@ -17,9 +17,9 @@ internal sealed class EndpointPartition(DeliveryOptions options) : IDisposable
 
     public readonly EndpointPace Pace = new(options.MaxConcurrencyPerEndpoint);
 
-    // Deliveries due when a circuit opens (or the endpoint is paused) would sit at the head of the due order, which
-    // leasing walks, for the whole cool-down: they are moved to its end once per opening.
-    public DateTimeOffset? DeferredUntil;
+    // The times the endpoint's due deliveries were moved to while a probe ran, since the circuit opened and not yet
+    // passed: the last is the running probe's; all are released when the circuit closes (see GovernorSurvey).
+    public readonly List<DateTimeOffset> ProbeHolds = [];
 
     // Attempts holding or waiting for a slot; the partition stays while there are any.
     public int Holders;

@@ -19,7 +19,7 @@ internal sealed class PostgresDialect : SqlDialect
     // Several nodes lease at once: SKIP LOCKED lets each take rows no other transaction holds, without waiting on them.
     protected override string Lease(string webhookFilter) => $"""
         UPDATE deliveries AS d
-        SET next_attempt_at = @lease_until, lease_token = d.lease_token + 1
+        SET next_attempt_at = COALESCE({HeldUntil}, @lease_until), lease_token = d.lease_token + 1
         FROM (
             SELECT id FROM deliveries
             WHERE status = 0 AND next_attempt_at <= @now {webhookFilter} AND {EndpointReady("deliveries")}
@@ -29,6 +29,8 @@ internal sealed class PostgresDialect : SqlDialect
         WHERE d.id = due.id
         RETURNING d.id, d.lease_token, d.event_id, d.webhook_id, d.attempt_count, d.max_attempts, {RateLimitOf("d")}
         """;
+
+    protected override string HeldUntil => "(SELECT (h ->> 'u')::bigint FROM jsonb_array_elements(@held::jsonb) AS h WHERE h ->> 'w' = d.webhook_id)";
 
     protected override string WebhookIn(string parameter) => $"webhook_id = ANY({parameter})";
 

@@ -20,7 +20,7 @@ internal sealed class SqliteDialect : SqlDialect
     // SQLite has one writer at a time, so the sub-select and the update cannot race with another leaser.
     protected override string Lease(string webhookFilter) => $"""
         UPDATE deliveries
-        SET next_attempt_at = @lease_until, lease_token = lease_token + 1
+        SET next_attempt_at = COALESCE({HeldUntil}, @lease_until), lease_token = lease_token + 1
         WHERE id IN (
             SELECT id FROM deliveries
             WHERE status = 0 AND next_attempt_at <= @now {webhookFilter} AND {EndpointReady("deliveries")}
@@ -28,6 +28,8 @@ internal sealed class SqliteDialect : SqlDialect
             LIMIT @limit)
         RETURNING id, lease_token, event_id, webhook_id, attempt_count, max_attempts, {RateLimitOf("deliveries")}
         """;
+
+    protected override string HeldUntil => "(SELECT h.value ->> 'u' FROM json_each(@held) AS h WHERE h.value ->> 'w' = deliveries.webhook_id)";
 
     // A JSON array: SQLite has no array parameters, and json_each reads one as rows.
     protected override string WebhookIn(string parameter) => $"webhook_id IN (SELECT value FROM json_each({parameter}))";

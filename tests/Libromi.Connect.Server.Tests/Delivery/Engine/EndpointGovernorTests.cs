@@ -114,26 +114,30 @@ public sealed class EndpointGovernorTests
     }
 
     [Fact]
-    public void An_open_circuit_excludes_its_endpoint_defers_its_backlog_once_and_probes_when_the_cool_down_ends()
+    public void An_open_circuit_holds_its_endpoint_until_it_reopens_then_as_long_as_a_failed_probe_would_and_releases_it_when_the_probe_succeeds()
     {
         var now = _time.GetUtcNow();
         _governor.Finish(null, "a", EndpointHealth.Failed, now);
         _governor.Finish(null, "a", EndpointHealth.Failed, now);
 
         var opened = _governor.Survey(now);
-        Assert.Equal(["a"], opened.Excluded);
-        Assert.Equal([("a", now.AddSeconds(5))], opened.Deferrals);
+        Assert.Empty(opened.Excluded);
+        Assert.Equal([new HeldEndpoint("a", now.AddSeconds(5))], opened.Held);
         Assert.Equal(now.AddSeconds(5), opened.Reopens);
         Assert.True(_governor.IsOpen("a", now));
-        Assert.Empty(_governor.Survey(now).Deferrals);
 
         var reopened = _governor.Survey(now.AddSeconds(5));
         Assert.Equal(["a"], reopened.Probes);
-        Assert.Equal(["a"], reopened.Excluded);
+        // As long as a failed probe would keep it open: its timeout, then twice the first cool-down.
+        Assert.Equal([new HeldEndpoint("a", now.AddSeconds(5) + new DeliveryOptions().Timeout + TimeSpan.FromSeconds(10))], reopened.Held);
         Assert.Empty(_governor.Survey(now.AddSeconds(5)).Probes);
 
         Assert.True(_governor.Finish(null, "a", EndpointHealth.Succeeded, now.AddSeconds(6)).Reopened, "a successful probe closes the circuit");
-        Assert.Empty(_governor.Survey(now.AddSeconds(6)).Excluded);
+        var closed = _governor.Survey(now.AddSeconds(6));
+        Assert.Empty(closed.Excluded);
+        Assert.Empty(closed.Held);
+        Assert.Equal(reopened.Held, closed.Released);
+        Assert.Empty(_governor.Survey(now.AddSeconds(6)).Released);
     }
 
     [Fact]

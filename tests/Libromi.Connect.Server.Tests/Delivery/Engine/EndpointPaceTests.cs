@@ -20,21 +20,19 @@ public sealed class EndpointPaceTests
     private DateTimeOffset Later => _time.GetUtcNow().AddSeconds(30);
 
     [Fact]
-    public void Retry_After_keeps_the_endpoint_out_of_leasing_until_then_with_its_due_deliveries_moved_there_once()
+    public void Retry_After_holds_the_endpoint_until_then_so_leases_move_its_due_deliveries_there()
     {
         var until = _time.GetUtcNow().AddSeconds(30);
 
         _governor.Finish(null, "a", null, _time.GetUtcNow(), new EndpointPressure(until, false));
 
         var survey = _governor.Survey(_time.GetUtcNow());
-        Assert.Equal(["a"], survey.Excluded);
-        Assert.Equal([("a", until)], survey.Deferrals);
+        Assert.Equal([new HeldEndpoint("a", until)], survey.Held);
         Assert.Equal(until, survey.Reopens);
-        Assert.Empty(_governor.Survey(_time.GetUtcNow()).Deferrals);
         Assert.Equal(until, _governor.PausedUntil("a", _time.GetUtcNow()));
 
         _time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Empty(_governor.Survey(_time.GetUtcNow()).Excluded);
+        Assert.Empty(_governor.Survey(_time.GetUtcNow()).Held);
         Assert.Null(_governor.PausedUntil("a", _time.GetUtcNow()));
         Assert.Equal(0, _governor.Count);
     }
