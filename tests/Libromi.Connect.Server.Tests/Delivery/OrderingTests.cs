@@ -5,8 +5,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Libromi.Connect.Server.Tests.Delivery;
 
-/// <summary>A webhook ordered by contact gets each contact's events one at a time, in the order they were committed.</summary>
-public sealed class OrderingTests
+/// <summary>
+/// A webhook ordered by contact gets each contact's events one at a time, in the order they were committed. Run on
+/// every store (one subclass each), since the lease's SQL is what keeps the order.
+/// </summary>
+public abstract class OrderingTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -14,11 +17,11 @@ public sealed class OrderingTests
         ["Delivery:CircuitBreakerThreshold"] = "1000",
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task A_retry_holds_back_the_later_events_of_its_contact_only_and_each_contact_receives_its_events_in_commit_order()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await TestServer.StartAsync(Settings, clock);
+        await using var server = await StartServerAsync(Settings, clock);
         await using var receiver = await TestReceiver.StartAsync();
         var answers = new FirstAttemptFails();
         receiver.Respond = answers.RespondAsync;
@@ -51,11 +54,11 @@ public sealed class OrderingTests
         Assert.Equal(0, answers.Overlaps);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_next_event_of_a_contact_goes_as_soon_as_the_one_before_is_delivered_while_other_sends_are_in_flight()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await TestServer.StartAsync(Settings, clock);
+        await using var server = await StartServerAsync(Settings, clock);
         await using var receiver = await TestReceiver.StartAsync();
         var slow = new TaskCompletionSource();
         var answers = new FirstAttemptFails { FailFirstAttempts = false, Hold = name => name == "Lin0" ? slow.Task : null };
@@ -71,11 +74,11 @@ public sealed class OrderingTests
         Assert.Equal(["Ada0", "Ada1", "Ada2"], answers.Delivered(ada));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Without_ordering_a_contacts_later_events_go_while_its_first_waits_for_a_retry()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await TestServer.StartAsync(Settings, clock);
+        await using var server = await StartServerAsync(Settings, clock);
         await using var receiver = await TestReceiver.StartAsync();
         var answers = new FirstAttemptFails();
         receiver.Respond = answers.RespondAsync;
@@ -90,11 +93,11 @@ public sealed class OrderingTests
         Assert.Equal(["500", "500", "500"], answers.Answers.Where(a => a.ContactId == ada).Take(3).Select(a => a.Status.ToString(CultureInfo.InvariantCulture)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_delivery_that_finally_fails_releases_the_next_and_a_manual_retry_of_it_goes_back_to_its_place_ahead_of_the_later_ones()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await TestServer.StartAsync(Settings, clock);
+        await using var server = await StartServerAsync(Settings, clock);
         await using var receiver = await TestReceiver.StartAsync();
         var answers = new FirstAttemptFails { Refuse = name => name == "Ada0" };
         receiver.Respond = answers.RespondAsync;
@@ -132,11 +135,11 @@ public sealed class OrderingTests
         Assert.Equal(["Ada0", "Ada1"], answers.Delivered(ada));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_open_circuit_on_an_ordered_webhook_holds_its_deliveries_without_reordering_them()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await TestServer.StartAsync(new Dictionary<string, string?>
+        await using var server = await StartServerAsync(new Dictionary<string, string?>
         {
             ["Delivery:RetryJitter"] = "0",
             ["Delivery:CircuitBreakerThreshold"] = "2",
@@ -164,6 +167,23 @@ public sealed class OrderingTests
 
         Assert.Equal(["Ada0 500", "Ada0 200", "Ada1 200", "Ada2 200", "Ada3 200"],
             answers.Answers.Where(a => a.ContactId == ada.Str("id")).Select(a => $"{a.Name} {a.Status}"));
+    }
+
+    private Dictionary<string, string?>? _store;
+
+    /// <summary>The store settings of the provider under test; null skips with <see cref="SkipReason"/>.</summary>
+    protected abstract Task<Dictionary<string, string?>?> StoreSettingsAsync();
+
+    protected virtual string SkipReason => "";
+
+    public async Task InitializeAsync() => _store = await StoreSettingsAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<TestServer> StartServerAsync(Dictionary<string, string?> settings, FakeTimeProvider clock)
+    {
+        Skip.If(_store is null, SkipReason);
+        return TestServer.StartAsync(new Dictionary<string, string?>(_store!.Concat(settings)), clock);
     }
 
     internal static async Task<string> CreateWebhookAsync(HttpClient client, Uri url, string ordering) =>
