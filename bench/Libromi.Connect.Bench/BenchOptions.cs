@@ -3,7 +3,7 @@ namespace Libromi.Connect.Bench;
 /// <summary>Command-line options of the driver.</summary>
 public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Scenarios, string Output)
 {
-    public static readonly string[] AllScenarios = ["micro", "endtoend", "raw", "delivery", "latency", "ingest", "backlog", "failing", "hangfire", "api", "postgres"];
+    public static readonly string[] AllScenarios = ["micro", "endtoend", "raw", "delivery", "latency", "ingest", "backlog", "failing", "hangfire", "api", "postgres", "ordering"];
 
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Libromi.Connect.Bench -- [--quick] [--scenario NAME]... [--output FILE]

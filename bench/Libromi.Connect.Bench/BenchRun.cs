@@ -88,5 +88,9 @@ public static class BenchRun
         {
             await PostgresScenario.RunAsync(context, cancellationToken);
         }
+        if (options.Runs("ordering"))
+        {
+            await OrderingScenario.RunAsync(context, cancellationToken);
+        }
     }
 }

@@ -35,12 +35,15 @@ public static class DeliveryThroughput
         }
     }
 
-    /// <summary>Pre-fills a database, restarts the server on it, and waits until everything is delivered and recorded.</summary>
+    /// <summary>
+    /// Pre-fills a database (with <paramref name="fill"/> when given, else <see cref="Prefill"/>), restarts the server on
+    /// it, and waits until everything is delivered and recorded.
+    /// </summary>
     public static async Task<DrainResult> DrainAsync(BenchContext context, string name, IReadOnlyList<Uri> urls, int events,
-        DrainSpec spec, CancellationToken cancellationToken)
+        DrainSpec spec, CancellationToken cancellationToken, Func<string, Task>? fill = null)
     {
         var database = context.NewDatabase(name);
-        await Prefill.RunAsync(database, urls, events, cancellationToken);
+        await (fill ?? (d => Prefill.RunAsync(d, urls, events, cancellationToken)))(database);
         await context.Receiver.ResetAsync(cancellationToken);
         var expected = (long)urls.Count(u => u.AbsolutePath.StartsWith("/ok/", StringComparison.Ordinal)) * events;
         await using var server = await LibromiProcess.StartAsync(database, paused: false, spec.Settings, cancellationToken);

@@ -17,6 +17,20 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         return body.RootElement.GetProperty("secret").GetString()!;
     }
 
+    /// <summary>A webhook with <paramref name="ordering"/> ("none" or "contact").</summary>
+    public async Task CreateWebhookAsync(Uri url, string[] events, string ordering, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("webhooks", new { url = url.ToString(), events, ordering }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
+    /// <summary>Posts an inbound message from the contact <see cref="CreateContactAsync"/> made as number <paramref name="contact"/>.</summary>
+    public async Task InboundFromAsync(long contact, long marker, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("inbound/messages", new { from = ContactPhone(contact), content = $"Hello, lat-{marker} here" }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
     /// <summary>Posts an inbound message; the content carries the latency marker <c>lat-N</c>.</summary>
     public async Task InboundAsync(long marker, CancellationToken cancellationToken)
     {
@@ -36,10 +50,11 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public async Task CreateContactAsync(long n, CancellationToken cancellationToken)
     {
-        var phone = "+1415" + (2000000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var response = await http.PostAsJsonAsync("contacts", new { name = $"Bench {n}", phone }, cancellationToken);
+        using var response = await http.PostAsJsonAsync("contacts", new { name = $"Bench {n}", phone = ContactPhone(n) }, cancellationToken);
         await EnsureAsync(response, cancellationToken);
     }
+
+    private static string ContactPhone(long n) => "+1415" + (2000000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => http.Dispose();
 

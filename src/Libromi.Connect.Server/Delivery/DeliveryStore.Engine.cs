@@ -38,7 +38,7 @@ public static partial class DeliveryStore
                 continue;
             }
             leased.Add(new LeasedDelivery(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), leaseUntil, reader.IsDBNull(6) ? null : reader.GetInt32(6)));
+                reader.GetInt32(4), reader.GetInt32(5), leaseUntil, reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetBoolean(7)));
         }
         return (leased, moved);
     }
@@ -86,7 +86,8 @@ public static partial class DeliveryStore
     /// Stores what the transition decided for each leased delivery, its state and the attempt it logs, in two statements
     /// for the whole batch (<see cref="SqlDialect.RecordOutcomes"/>, <see cref="SqlDialect.LogAttempts"/>). Each update is
     /// fenced by the lease token, so a worker that lost its lease cannot overwrite a newer outcome; those come back in the
-    /// second list, change nothing and log nothing.
+    /// second list, change nothing and log nothing. An ordered delivery scheduled for a retry moves the due time of the
+    /// later deliveries of its contact to its own (<see cref="SqlDialect.HoldSuccessors"/>).
     /// </summary>
     public static async Task<(List<DecidedOutcome> Stored, List<DecidedOutcome> Stale)> RecordAsync(StoreSession session, SqlDialect sql,
         IReadOnlyList<DecidedOutcome> batch, long nowMs, CancellationToken cancellationToken)
@@ -110,6 +111,12 @@ public static partial class DeliveryStore
         {
             await using var insert = session.Command(sql.LogAttempts).With("@attempts", attempts);
             await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var retried = stored.Where(d => d.Lease.Ordered && d.Step is { Status: DeliveryStatus.Pending, Attempt: not null }).Select(d => d.Lease.Id).ToList();
+        if (retried.Count > 0)
+        {
+            await using var hold = session.Command(sql.HoldSuccessors).With("@heads", "[" + string.Join(',', retried.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]");
+            await hold.ExecuteNonQueryAsync(cancellationToken);
         }
         return (stored, stale);
     }

@@ -34,6 +34,24 @@ public static partial class DeliveryStore
         return await fanOut.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Takes <paramref name="lockKey"/> (see <see cref="SqlDialect.LockKey"/>) on the contact when the event goes to a
+    /// webhook ordered by contact (the same webhooks <see cref="FanOutAsync"/> picks), before the fan-out: delivery ids
+    /// come from a sequence when inserted, not when committed, so without it two nodes writing events of one contact
+    /// could commit them in the opposite order of their ids, and the order of the ids is the delivery order.
+    /// </summary>
+    public static async Task LockOrderedContactAsync(StoreSession session, string lockKey, string accountId, long bit, string contactId, string? onlyWebhookId,
+        long nowMs, CancellationToken cancellationToken)
+    {
+        var select = lockKey + " FROM webhooks WHERE account_id = @a AND ordering = 1 AND ";
+        await using var lockContact = (onlyWebhookId is null
+            ? session.Command(select + "enabled = 1 AND (event_mask & @bit) <> 0 AND (session_expires_at IS NULL OR session_expires_at > @now) LIMIT 1")
+                .With("@bit", bit).With("@now", nowMs)
+            : session.Command(select + "id = @id LIMIT 1").With("@id", onlyWebhookId))
+            .With("@a", accountId).With("@lock", accountId + "\ncontact\n" + contactId);
+        await lockContact.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static async Task<long> FindIdByEventAsync(StoreSession session, string eventId, string webhookId, CancellationToken cancellationToken)
     {
         await using var select = session.Command("SELECT id FROM deliveries WHERE event_id = @e AND webhook_id = @w").With("@e", eventId).With("@w", webhookId);

@@ -9,7 +9,7 @@ namespace Libromi.Connect.Server.Events;
 /// The outbox: writes an event and its fan-out (one delivery per enabled webhook subscribed to the type) inside the
 /// caller's transaction, so a state change and its events commit or vanish together.
 /// </summary>
-public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options)
+public sealed class EventWriter(Database database, IdGenerator ids, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options)
 {
     /// <summary>Appends an event; with <paramref name="onlyWebhookId"/> it goes to that webhook alone, whatever it subscribes to.</summary>
     public async Task<string> AppendAsync<TData>(WriteScope scope, string accountId, TData data, CancellationToken cancellationToken, string? onlyWebhookId = null)
@@ -24,6 +24,10 @@ public sealed class EventWriter(IdGenerator ids, TimeProvider time, DeliverySign
 
         await EventStore.InsertAsync(scope, id, accountId, type, nowMs, payload, cancellationToken);
         var contactId = (data as IContactEventData)?.Contact.Id;
+        if (database.Sql.LockKey is { } lockKey && contactId is not null)
+        {
+            await DeliveryStore.LockOrderedContactAsync(scope, lockKey, accountId, eventType.Bit, contactId, onlyWebhookId, nowMs, cancellationToken);
+        }
         if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, contactId, onlyWebhookId, options.Value.MaxAttempts, nowMs, cancellationToken) > 0)
         {
             await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);

@@ -65,6 +65,32 @@ public abstract class SqlDialect
     /// <summary>A condition that is true when <c>webhook_id</c> is in the list parameter <paramref name="parameter"/>.</summary>
     protected abstract string WebhookIn(string parameter);
 
+    /// <summary>The rest of a condition after an id column: true when the id is in the JSON array text parameter <paramref name="parameter"/>.</summary>
+    protected abstract string IdIn(string parameter);
+
+    /// <summary>
+    /// True for the delivery <paramref name="alias"/> unless an earlier delivery of its webhook and ordering key is still
+    /// pending: one seek on the partial index <c>deliveries_ordered</c>, whose condition the literal status matches.
+    /// </summary>
+    protected static string HeadOfItsContact(string alias) => $"""
+        ({alias}.ordering_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM deliveries AS p
+                WHERE p.webhook_id = {alias}.webhook_id AND p.ordering_key = {alias}.ordering_key AND p.status = 0 AND p.id < {alias}.id))
+        """;
+
+    /// <summary>
+    /// Moves the pending successors of the ordered deliveries whose ids are in the JSON array text <c>@heads</c> (just
+    /// scheduled for a retry) to no earlier than their head's next attempt, so leasing does not step over them while
+    /// they wait. Only a shortcut: the lease's head condition is what holds them back.
+    /// </summary>
+    public string HoldSuccessors => field ??= $"""
+        UPDATE deliveries SET next_attempt_at = h.next_attempt_at
+        FROM deliveries AS h
+        WHERE h.id {IdIn("@heads")} AND h.ordering_key IS NOT NULL
+          AND deliveries.webhook_id = h.webhook_id AND deliveries.ordering_key = h.ordering_key AND deliveries.status = 0
+          AND deliveries.id > h.id AND deliveries.next_attempt_at < h.next_attempt_at
+        """;
+
     /// <summary>
     /// Stores a batch of outcomes in one statement: the JSON array parameter <c>@batch</c> holds one object per outcome
     /// (<c>id, token, hand_back, status, n, next, code, error</c>), and <c>@now</c> the time. Each row is fenced by its

@@ -157,7 +157,12 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
             await WebhookStore.PauseAsync(scope, webhookId, until.ToUnixTimeMilliseconds(), cancellationToken);
             await DeliveryStore.DeferAsync(scope, webhookId, until, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
         }
-        if (stored.Exists(d => d.Step.Status == DeliveryStatus.Pending))
+        if (stored.Exists(d => d.Lease.Ordered && d.Step.Status != DeliveryStatus.Pending))
+        {
+            // The next delivery of that contact is due already and now leasable, on whichever node has room.
+            await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
+        }
+        else if (stored.Exists(d => d.Step.Status == DeliveryStatus.Pending))
         {
             // A hand-back is due at once and a retry may be due sooner than the dispatcher planned to look again.
             scope.AfterCommit.Add(signal.Notify);

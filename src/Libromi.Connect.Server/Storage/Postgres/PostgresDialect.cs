@@ -17,22 +17,27 @@ internal sealed class PostgresDialect : SqlDialect
     public override object WebhookList(IReadOnlyList<string> webhookIds) => webhookIds as string[] ?? [.. webhookIds];
 
     // Several nodes lease at once: SKIP LOCKED lets each take rows no other transaction holds, without waiting on them.
+    // What keeps two nodes from leasing two deliveries of one contact is not a lock but the head's status: it stays
+    // pending while leased, so its successor is not a head for anyone until its outcome is committed.
     protected override string Lease(string webhookFilter) => $"""
         UPDATE deliveries AS d
         SET next_attempt_at = COALESCE({HeldUntil}, @lease_until), lease_token = d.lease_token + 1
         FROM (
-            SELECT id FROM deliveries
-            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter} AND {EndpointReady("deliveries")}
+            SELECT id FROM deliveries AS c
+            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter}
+              AND {EndpointReady("c")} AND {HeadOfItsContact("c")}
             ORDER BY next_attempt_at
             LIMIT @limit
             FOR UPDATE SKIP LOCKED) AS due
         WHERE d.id = due.id
-        RETURNING d.id, d.lease_token, d.event_id, d.webhook_id, d.attempt_count, d.max_attempts, {RateLimitOf("d")}
+        RETURNING d.id, d.lease_token, d.event_id, d.webhook_id, d.attempt_count, d.max_attempts, {RateLimitOf("d")}, d.ordering_key IS NOT NULL
         """;
 
     protected override string HeldUntil => "(SELECT (h ->> 'u')::bigint FROM jsonb_array_elements(@held::jsonb) AS h WHERE h ->> 'w' = d.webhook_id)";
 
     protected override string WebhookIn(string parameter) => $"webhook_id = ANY({parameter})";
+
+    protected override string IdIn(string parameter) => $"IN (SELECT value::bigint FROM jsonb_array_elements_text({parameter}::jsonb))";
 
     // Transaction-scoped: released at commit or rollback, so a crashed request can never leave it held.
     // The row stays locked until the lease's transaction ends, so two nodes never hand out the same send slots.

@@ -22,14 +22,18 @@ internal sealed class SqliteDialect : SqlDialect
         UPDATE deliveries
         SET next_attempt_at = COALESCE({HeldUntil}, @lease_until), lease_token = lease_token + 1
         WHERE id IN (
-            SELECT id FROM deliveries
-            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter} AND {EndpointReady("deliveries")}
+            SELECT id FROM deliveries AS c
+            WHERE status = 0 AND next_attempt_at <= @now {webhookFilter}
+              AND {EndpointReady("c")} AND {HeadOfItsContact("c")}
             ORDER BY next_attempt_at
             LIMIT @limit)
-        RETURNING id, lease_token, event_id, webhook_id, attempt_count, max_attempts, {RateLimitOf("deliveries")}
+        RETURNING id, lease_token, event_id, webhook_id, attempt_count, max_attempts, {RateLimitOf("deliveries")}, ordering_key IS NOT NULL
         """;
 
     protected override string HeldUntil => "(SELECT h.value ->> 'u' FROM json_each(@held) AS h WHERE h.value ->> 'w' = deliveries.webhook_id)";
+
+    // A JSON array, as for webhook ids.
+    protected override string IdIn(string parameter) => $"IN (SELECT value FROM json_each({parameter}))";
 
     // A JSON array: SQLite has no array parameters, and json_each reads one as rows.
     protected override string WebhookIn(string parameter) => $"webhook_id IN (SELECT value FROM json_each({parameter}))";
