@@ -49,11 +49,12 @@ public static partial class DeliveryStore
     /// </summary>
     public static async Task<int> ReleaseAsync(StoreSession session, HeldEndpoint held, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The literal status matches the partial due index, whose seek on the hold's exact time finds them; the webhook's
+        // own index would walk every delivery it ever had.
         await using var release = session.Command("""
             UPDATE deliveries SET next_attempt_at = @now
-            WHERE webhook_id = @w AND status = @pending AND next_attempt_at = @until
-            """).With("@w", held.WebhookId).With("@until", held.Until.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds())
-            .With("@pending", (int)DeliveryStatus.Pending);
+            WHERE status = 0 AND next_attempt_at = @until AND webhook_id = @w
+            """).With("@w", held.WebhookId).With("@until", held.Until.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds());
         return await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
