@@ -75,4 +75,33 @@ public sealed class PacingTests
         await receiver.WaitForCountAsync(6);
         await server.WaitForDeliveriesAsync(() => client.DeliveriesAsync(paused, "succeeded"), d => d.Length == 5);
     }
+
+    [Fact]
+    public async Task A_429_without_Retry_After_holds_the_endpoint_for_a_back_off_and_the_others_go_on()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var receiver = await TestReceiver.StartAsync();
+        var throttled = 1;
+        receiver.Respond = _ => Task.FromResult(Interlocked.Exchange(ref throttled, 0) == 1 ? new ReceiverResponse(429) : ReceiverResponse.Ok);
+        await using var other = await TestReceiver.StartAsync();
+        await using var server = await TestServer.StartAsync(time: clock);
+        using var client = server.CreateClient();
+        var (slowed, _) = await client.CreateWebhookAsync(receiver.Url, "contact.created");
+        await client.CreateWebhookAsync(other.Url, "contact.created");
+
+        await client.CreateContactAsync("Too many", "+15553200000");
+        await receiver.WaitForCountAsync(1);
+        await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, slowed), d => d.GetProperty("attempt_count").GetInt32() == 1);
+        await client.CreateContactAsync("Held for the back-off 1", "+15553200001");
+        await client.CreateContactAsync("Held for the back-off 2", "+15553200002");
+        await other.WaitForCountAsync(3);
+
+        Assert.Single(receiver.Received);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await receiver.WaitForCountAsync(3);
+        // The throttled delivery itself follows its retry schedule (5 s ± 20%).
+        clock.Advance(TimeSpan.FromSeconds(6));
+        await receiver.WaitForCountAsync(4);
+        await server.WaitForDeliveriesAsync(() => client.DeliveriesAsync(slowed, "succeeded"), d => d.Length == 3);
+    }
 }

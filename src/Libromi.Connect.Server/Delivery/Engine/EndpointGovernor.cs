@@ -23,26 +23,6 @@ public sealed partial class EndpointGovernor(IOptions<DeliveryOptions> options, 
     // Endpoints whose probe succeeded while the others were held for it: the next survey hands them back.
     private readonly List<HeldEndpoint> _released = [];
 
-    /// <summary>Endpoints currently known (in use, or with a circuit that remembers failures).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _partitions.Count;
-            }
-        }
-    }
-
-    public EndpointCircuit? CircuitOf(string webhookId)
-    {
-        lock (_gate)
-        {
-            return _partitions.GetValueOrDefault(webhookId)?.Circuit;
-        }
-    }
-
     /// <summary>
     /// A slot at the endpoint, at once or after waiting in its queue until <paramref name="waitUntil"/>; null when the
     /// queue is full or the wait ran out (the caller hands the delivery back).
@@ -143,18 +123,6 @@ public sealed partial class EndpointGovernor(IOptions<DeliveryOptions> options, 
         recovered?.Dispose();
         return (madeRoom || recovered is not null, reopened);
     }
-
-    /// <summary>When the endpoint's pause ends, while this node knows of one (<c>Retry-After</c>, or a 429's back-off).</summary>
-    public DateTimeOffset? PausedUntil(string webhookId, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            return _partitions.GetValueOrDefault(webhookId)?.Pace.PausedAt(now);
-        }
-    }
-
-    /// <summary>True while the endpoint's circuit is open: what waited for a slot meanwhile is handed back unsent.</summary>
-    public bool IsOpen(string webhookId, DateTimeOffset now) => CircuitOf(webhookId)?.OpenUntil(now) is not null;
 
     /// <summary>Gives up the place an attempt took while asking for a slot it did not get.</summary>
     private void Leave(string webhookId, RateLimitLease? failed)

@@ -149,14 +149,8 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         {
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);
         }
-        await RecordHealthAsync(scope, Health(stored), nowMs, cancellationToken);
-        foreach (var (webhookId, until) in Pauses(stored))
-        {
-            // Every node stops sending: new deliveries are queued due at the pause's end, due ones are moved there, and
-            // leasing passes the endpoint by until then.
-            await WebhookStore.PauseAsync(scope, webhookId, until.ToUnixTimeMilliseconds(), cancellationToken);
-            await DeliveryStore.DeferAsync(scope, webhookId, until, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
-        }
+        await RecordHealthAsync(scope, BatchVerdicts.Health(stored), nowMs, cancellationToken);
+        await BatchVerdicts.StorePausesAsync(scope, stored, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
         if (stored.Exists(d => d.Lease.Ordered && d.Step.Status != DeliveryStatus.Pending))
         {
             // The next delivery of that contact is due already and now leasable, on whichever node has room.
@@ -193,31 +187,6 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
                 await WebhookStore.SaveHealthAsync(scope, webhookId, next, current.Enabled && !next.Enabled, nowMs, cancellationToken);
             }
         }
-    }
-
-    /// <summary>What the batch says about each endpoint, one verdict per webhook (see <see cref="DeliveryTransition.Combine"/>).</summary>
-    private static Dictionary<string, EndpointHealth> Health(List<DecidedOutcome> stored)
-    {
-        var health = new Dictionary<string, EndpointHealth>(StringComparer.Ordinal);
-        foreach (var (lease, step) in stored.Where(d => d.Step.Health != EndpointHealth.Unchanged))
-        {
-            health[lease.WebhookId] = DeliveryTransition.Combine(health.GetValueOrDefault(lease.WebhookId), step.Health);
-        }
-        return health;
-    }
-
-    /// <summary>The longest pause each endpoint asked for in the batch (<c>Retry-After</c>).</summary>
-    private static Dictionary<string, DateTimeOffset> Pauses(List<DecidedOutcome> stored)
-    {
-        var pauses = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var (lease, step) in stored)
-        {
-            if (step.Pressure.PausedUntil is { } until && !(pauses.GetValueOrDefault(lease.WebhookId) >= until))
-            {
-                pauses[lease.WebhookId] = until;
-            }
-        }
-        return pauses;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Count} delivery outcomes failed (try {Attempt}); retrying")]
