@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Testing;
 using Libromi.Connect.Testing.Postgres;
 using Npgsql;
@@ -8,6 +7,7 @@ using Xunit.Abstractions;
 namespace Libromi.Connect.Server.Tests.Storage.Postgres;
 
 /// <summary>Three server processes on one PostgreSQL database, one of them killed with SIGKILL in the middle of delivering.</summary>
+[Collection(MultiNodeCollection.Name)]
 public sealed class MultiNodeTests(ITestOutputHelper output)
 {
     private const int Events = 2000;
@@ -29,55 +29,38 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
             }
             return log.RespondAsync(request);
         };
-        var apiKey = ApiKeys.NewKey();
-        var settings = new Dictionary<string, string>
+        await using var cluster = await PostgresNodes.StartAsync(database.ConnectionString, 3, new Dictionary<string, string>
         {
-            ["Storage:Provider"] = "postgres",
-            ["Storage:ConnectionString"] = database.ConnectionString,
-            ["LIBROMI_API_KEY"] = apiKey,
-            ["Delivery:AllowPrivateNetworks"] = "true",
             ["Delivery:Timeout"] = "00:00:02",
             ["Delivery:LeaseMargin"] = "00:00:01",
             ["Delivery:MaxConcurrencyPerEndpoint"] = PerEndpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        // Started together: migrations and the first account race, and must still come out as one schema and one account.
-        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ServerProcess.StartAsync(settings)));
-        try
+        });
+        var (nodes, apiKey) = (cluster.Nodes, cluster.ApiKey);
+        var clients = nodes.Take(2).Select(n => n.CreateClient(apiKey)).ToArray();
+        await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.created" } });
+        var clock = Stopwatch.StartNew();
+
+        var posting = PostContactsAsync(clients);
+        await thirdArrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        nodes[2].Kill();
+        var killedAt = DateTimeOffset.UtcNow;
+        var contacts = await posting;
+
+        var received = await WaitForDistinctEventsAsync(receiver, Events, TimeSpan.FromSeconds(90));
+        output.WriteLine($"{Events} events delivered by 3 nodes (one killed) in {clock.Elapsed.TotalSeconds:F1} s; {received.Count} requests");
+
+        var delivered = received.Select(r => r.Json.GetProperty("data").GetProperty("contact").Str("id")).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(contacts.Order(StringComparer.Ordinal), delivered.Order(StringComparer.Ordinal));
+        Assert.Equal(0, log.Overlaps);
+        var duplicates = received.GroupBy(r => r.Header("webhook-id")).Where(g => g.Count() > 1).ToList();
+        output.WriteLine($"{duplicates.Count} events delivered twice (in flight at the kill)");
+        Assert.True(duplicates.Count <= PerEndpoint, $"{duplicates.Count} duplicates; at most {PerEndpoint} requests were in flight on the killed node.");
+        Assert.All(duplicates, g =>
         {
-            var clients = nodes.Take(2).Select(n => n.CreateClient(apiKey)).ToArray();
-            await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.created" } });
-            var clock = Stopwatch.StartNew();
-
-            var posting = PostContactsAsync(clients);
-            await thirdArrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            nodes[2].Kill();
-            var killedAt = DateTimeOffset.UtcNow;
-            var contacts = await posting;
-
-            var received = await WaitForDistinctEventsAsync(receiver, Events, TimeSpan.FromSeconds(90));
-            output.WriteLine($"{Events} events delivered by 3 nodes (one killed) in {clock.Elapsed.TotalSeconds:F1} s; {received.Count} requests");
-
-            var delivered = received.Select(r => r.Json.GetProperty("data").GetProperty("contact").Str("id")).ToHashSet(StringComparer.Ordinal);
-            Assert.Equal(contacts.Order(StringComparer.Ordinal), delivered.Order(StringComparer.Ordinal));
-            Assert.Equal(0, log.Overlaps);
-            var duplicates = received.GroupBy(r => r.Header("webhook-id")).Where(g => g.Count() > 1).ToList();
-            output.WriteLine($"{duplicates.Count} events delivered twice (in flight at the kill)");
-            Assert.True(duplicates.Count <= PerEndpoint, $"{duplicates.Count} duplicates; at most {PerEndpoint} requests were in flight on the killed node.");
-            Assert.All(duplicates, g =>
-            {
-                Assert.Equal(2, g.Count());
-                Assert.True(g.Min(r => r.ReceivedAt) <= killedAt, "Both copies arrived after the kill: two live nodes sent the same delivery.");
-            });
-            await AssertOneRecordedSuccessPerDeliveryAsync(database.ConnectionString);
-        }
-        finally
-        {
-            foreach (var node in nodes)
-            {
-                await node.DisposeAsync();
-            }
-        }
+            Assert.Equal(2, g.Count());
+            Assert.True(g.Min(r => r.ReceivedAt) <= killedAt, "Both copies arrived after the kill: two live nodes sent the same delivery.");
+        });
+        await AssertOneRecordedSuccessPerDeliveryAsync(database.ConnectionString);
     }
 
     private static async Task<List<string>> PostContactsAsync(HttpClient[] clients)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Tests.Delivery;
 using Libromi.Connect.Testing;
 using Libromi.Connect.Testing.Postgres;
@@ -12,6 +11,7 @@ namespace Libromi.Connect.Server.Tests.Storage.Postgres;
 /// Three server processes on one PostgreSQL database deliver to a webhook ordered by contact, one of them killed with
 /// SIGKILL mid-run: still no two events of one contact at the receiver at once, and each contact's in commit order.
 /// </summary>
+[Collection(MultiNodeCollection.Name)]
 public sealed class OrderedMultiNodeTests(ITestOutputHelper output)
 {
     private const int Contacts = 30;
@@ -34,13 +34,8 @@ public sealed class OrderedMultiNodeTests(ITestOutputHelper output)
             }
             return answer;
         };
-        var apiKey = ApiKeys.NewKey();
-        var settings = new Dictionary<string, string>
+        await using var cluster = await PostgresNodes.StartAsync(database.ConnectionString, 3, new Dictionary<string, string>
         {
-            ["Storage:Provider"] = "postgres",
-            ["Storage:ConnectionString"] = database.ConnectionString,
-            ["LIBROMI_API_KEY"] = apiKey,
-            ["Delivery:AllowPrivateNetworks"] = "true",
             ["Delivery:Timeout"] = "00:00:02",
             ["Delivery:LeaseMargin"] = "00:00:01",
             ["Delivery:RetrySchedule:0"] = "00:00:00.200",
@@ -48,39 +43,28 @@ public sealed class OrderedMultiNodeTests(ITestOutputHelper output)
             ["Delivery:RetrySchedule:2"] = "00:00:00.200",
             ["Delivery:RetryJitter"] = "0",
             ["Delivery:CircuitBreakerThreshold"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ServerProcess.StartAsync(settings)));
-        try
-        {
-            var clients = nodes.Take(2).Select(n => n.CreateClient(apiKey)).ToArray();
-            await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.created", "contact.updated" }, ordering = "contact" });
+        });
+        var (nodes, apiKey) = (cluster.Nodes, cluster.ApiKey);
+        var clients = nodes.Take(2).Select(n => n.CreateClient(apiKey)).ToArray();
+        await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.created", "contact.updated" }, ordering = "contact" });
 
-            // Each contact's events are written one after another, alternately through two nodes; the contacts all at once.
-            var writing = Task.WhenAll(Enumerable.Range(0, Contacts).Select(c => WriteEventsAsync(clients, c)));
-            await thirdAnswered.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            nodes[2].Kill();
-            var contacts = await writing;
-            await WaitForAllDeliveredAsync(receiver, answers, contacts, TimeSpan.FromSeconds(90));
-            output.WriteLine($"{answers.Answers.Count} answers for {Contacts * EventsPerContact} events");
+        // Each contact's events are written one after another, alternately through two nodes; the contacts all at once.
+        var writing = Task.WhenAll(Enumerable.Range(0, Contacts).Select(c => WriteEventsAsync(clients, c)));
+        await thirdAnswered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        nodes[2].Kill();
+        var contacts = await writing;
+        await WaitForAllDeliveredAsync(receiver, answers, contacts, TimeSpan.FromSeconds(90));
+        output.WriteLine($"{answers.Answers.Count} answers for {Contacts * EventsPerContact} events");
 
-            Assert.Equal(0, answers.Overlaps);
-            foreach (var (contact, index) in contacts.Select((c, i) => (c, i)))
-            {
-                // A success the killed node could not record is sent again, right after itself: order still holds.
-                var all = answers.Delivered(contact);
-                var delivered = all.Where((name, i) => i == 0 || name != all[i - 1]);
-                Assert.Equal(Enumerable.Range(0, EventsPerContact).Select(i => Name(index, i)), delivered);
-            }
-            await AssertAllSucceededAsync(database.ConnectionString);
-        }
-        finally
+        Assert.Equal(0, answers.Overlaps);
+        foreach (var (contact, index) in contacts.Select((c, i) => (c, i)))
         {
-            foreach (var node in nodes)
-            {
-                await node.DisposeAsync();
-            }
+            // A success the killed node could not record is sent again, right after itself: order still holds.
+            var all = answers.Delivered(contact);
+            var delivered = all.Where((name, i) => i == 0 || name != all[i - 1]);
+            Assert.Equal(Enumerable.Range(0, EventsPerContact).Select(i => Name(index, i)), delivered);
         }
+        await AssertAllSucceededAsync(database.ConnectionString);
     }
 
     [SkippableFact]
@@ -91,67 +75,49 @@ public sealed class OrderedMultiNodeTests(ITestOutputHelper output)
         await using var receiver = await TestReceiver.StartAsync();
         var answers = new FirstAttemptFails { FailFirstAttempts = false };
         receiver.Respond = answers.RespondAsync;
-        var apiKey = ApiKeys.NewKey();
-        var settings = new Dictionary<string, string>
+        await using var cluster = await PostgresNodes.StartAsync(database.ConnectionString, 2);
+        var (nodes, apiKey) = (cluster.Nodes, cluster.ApiKey);
+        var clients = nodes.Select(n => n.CreateClient(apiKey)).ToArray();
+        await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "message.received" }, ordering = "contact" });
+        var contacts = new List<string>();
+        for (var c = 0; c < 4; c++)
         {
-            ["Storage:Provider"] = "postgres",
-            ["Storage:ConnectionString"] = database.ConnectionString,
-            ["LIBROMI_API_KEY"] = apiKey,
-            ["Delivery:AllowPrivateNetworks"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        var nodes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ServerProcess.StartAsync(settings)));
-        try
-        {
-            var clients = nodes.Select(n => n.CreateClient(apiKey)).ToArray();
-            await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "message.received" }, ordering = "contact" });
-            var contacts = new List<string>();
-            for (var c = 0; c < 4; c++)
-            {
-                contacts.Add((await clients[0].PostOkAsync("contacts", new { name = "Race " + c, phone = "+3164000000" + c })).Str("id"));
-            }
-
-            // Many writers post messages from the same few contacts through both nodes at once (a message, unlike a
-            // rename, locks no row of the contact); 503 (a deadlock between the nodes' writes, resolved by PostgreSQL)
-            // is an answer to retry.
-            var (written, unavailable) = (0, 0);
-            await Task.WhenAll(Enumerable.Range(0, 32).Select(async worker =>
-            {
-                for (var i = 0; i < 12; i++)
-                {
-                    var contact = (worker + i) % contacts.Count;
-                    while (true)
-                    {
-                        var (status, body) = await clients[(worker + i) % 2].SendJsonAsync(HttpMethod.Post, "inbound/messages",
-                            new { from = "+3164000000" + contact, content = $"W{worker}-{i}" });
-                        if ((int)status == 503)
-                        {
-                            Interlocked.Increment(ref unavailable);
-                            continue;
-                        }
-                        Assert.True((int)status is >= 200 and < 300, $"POST answered {(int)status}: {body}");
-                        Interlocked.Increment(ref written);
-                        break;
-                    }
-                }
-            }));
-            await receiver.WaitForCountAsync(written, TimeSpan.FromSeconds(60));
-            output.WriteLine($"{written} events, {unavailable} writes answered 503 and sent again");
-
-            Assert.Equal(0, answers.Overlaps);
-            foreach (var contact in contacts)
-            {
-                var ids = receiver.Received.Where(r => r.Json.GetProperty("data").GetProperty("contact").Str("id") == contact)
-                    .Select(r => long.Parse(r.Header("X-Libromi-Delivery-Id").AsSpan(4), CultureInfo.InvariantCulture)).ToList();
-                Assert.Equal(ids.Order(), ids);
-            }
+            contacts.Add((await clients[0].PostOkAsync("contacts", new { name = "Race " + c, phone = "+3164000000" + c })).Str("id"));
         }
-        finally
+
+        // Many writers post messages from the same few contacts through both nodes at once (a message, unlike a
+        // rename, locks no row of the contact); 503 (a deadlock between the nodes' writes, resolved by PostgreSQL)
+        // is an answer to retry.
+        var (written, unavailable) = (0, 0);
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async worker =>
         {
-            foreach (var node in nodes)
+            for (var i = 0; i < 12; i++)
             {
-                await node.DisposeAsync();
+                var contact = (worker + i) % contacts.Count;
+                while (true)
+                {
+                    var (status, body) = await clients[(worker + i) % 2].SendJsonAsync(HttpMethod.Post, "inbound/messages",
+                        new { from = "+3164000000" + contact, content = $"W{worker}-{i}" });
+                    if ((int)status == 503)
+                    {
+                        Interlocked.Increment(ref unavailable);
+                        continue;
+                    }
+                    Assert.True((int)status is >= 200 and < 300, $"POST answered {(int)status}: {body}");
+                    Interlocked.Increment(ref written);
+                    break;
+                }
             }
+        }));
+        await receiver.WaitForCountAsync(written, TimeSpan.FromSeconds(60));
+        output.WriteLine($"{written} events, {unavailable} writes answered 503 and sent again");
+
+        Assert.Equal(0, answers.Overlaps);
+        foreach (var contact in contacts)
+        {
+            var ids = receiver.Received.Where(r => r.Json.GetProperty("data").GetProperty("contact").Str("id") == contact)
+                .Select(r => long.Parse(r.Header("X-Libromi-Delivery-Id").AsSpan(4), CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(ids.Order(), ids);
         }
     }
 
