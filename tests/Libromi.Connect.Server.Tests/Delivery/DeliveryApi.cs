@@ -21,6 +21,18 @@ internal static class DeliveryApi
         return [.. page.GetProperty("data").EnumerateArray()];
     }
 
+    /// <summary>When the sender started each logged attempt of the webhook's deliveries, as the attempt log says.</summary>
+    public static async Task<List<DateTimeOffset>> AttemptStartsAsync(this HttpClient client, string webhookId)
+    {
+        var starts = new List<DateTimeOffset>();
+        foreach (var delivery in await client.DeliveriesAsync(webhookId))
+        {
+            var attempts = (await client.GetOkAsync($"deliveries/{delivery.Str("id")}")).GetProperty("attempts").EnumerateArray();
+            starts.AddRange(attempts.Select(a => a.GetProperty("started_at").GetDateTimeOffset()));
+        }
+        return starts;
+    }
+
     /// <summary>Reads GET /deliveries/{id} until <paramref name="done"/> holds, again at each delivery change the server commits.</summary>
     public static Task<JsonElement> WaitForDeliveryAsync(this TestServer server, HttpClient client, string deliveryId, Func<JsonElement, bool> done, TimeSpan? timeout = null) =>
         server.WaitForDeliveriesAsync(() => client.GetOkAsync($"deliveries/{deliveryId}"), done, timeout);

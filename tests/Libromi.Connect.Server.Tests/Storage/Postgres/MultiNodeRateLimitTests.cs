@@ -1,3 +1,4 @@
+using Libromi.Connect.Server.Tests.Delivery;
 using Libromi.Connect.Server.Tests.Delivery.Engine;
 using Libromi.Connect.Testing;
 using Libromi.Connect.Testing.Postgres;
@@ -30,7 +31,7 @@ public sealed class MultiNodeRateLimitTests(ITestOutputHelper output)
         var (nodes, apiKey) = (cluster.Nodes, cluster.ApiKey);
         var clients = nodes.Select(n => n.CreateClient(apiKey)).ToArray();
         await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.created" } });
-        await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.updated" }, rate_limit = Limit });
+        var limited = (await clients[0].PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.updated" }, rate_limit = Limit })).Str("id");
 
         // Each node opens its connection to the receiver on the unlimited webhook first: a node's very first request
         // to an endpoint is late by the connection's set-up, which the margin is not meant to cover (see docs).
@@ -43,8 +44,32 @@ public sealed class MultiNodeRateLimitTests(ITestOutputHelper output)
 
         var arrived = receiver.Received.Where(r => r.Header("x-libromi-event-type") == "contact.updated").ToList();
         var times = arrived.Select(r => r.ReceivedAt).ToList();
-        output.WriteLine($"{nodeCount} node(s): {arrived.Count} deliveries over {(times.Max() - times.Min()).TotalSeconds:F2} s, at most {RateBudgetTests.MostInAnySecond(times)} in one second");
-        Assert.InRange(RateBudgetTests.MostInAnySecond(times), 1, Limit);
+        var span = times.Max() - times.Min();
+        var sent = await RecordedStartsAsync(clients[0], limited);
+        output.WriteLine($"{nodeCount} node(s): {arrived.Count} deliveries over {span.TotalSeconds:F2} s at the receiver, at most "
+            + $"{RateBudgetTests.MostInAnySecond(times)} arrived and {RateBudgetTests.MostInAnySecond(sent)} were sent in one second");
         Assert.Equal(Events, arrived.Select(r => r.Header("webhook-id")).Distinct().Count());
+        // Every node drew on one budget: at the receiver, over the whole run, no faster than the limit (three budgets
+        // would take a third of the time)...
+        Assert.True(span >= TimeSpan.FromSeconds((double)(Events - Limit) / Limit), $"{Events} deliveries arrived within {span}.");
+        // ...and in no second did the nodes together start more than the limit. Second by second at the receiver this
+        // holds within the margin; here the test process itself is starved by the rest of the suite, so it stamps
+        // arrivals late and in bunches, which the nodes' own attempt log does not.
+        Assert.InRange(RateBudgetTests.MostInAnySecond(sent), 1, Limit);
+    }
+
+    /// <summary>The attempt log's start times, once every node has recorded its outcomes (other processes: no signal to wait on).</summary>
+    private static async Task<List<DateTimeOffset>> RecordedStartsAsync(HttpClient client, string webhookId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var starts = await client.AttemptStartsAsync(webhookId);
+            if (starts.Count >= Events || DateTime.UtcNow > deadline)
+            {
+                return starts;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
     }
 }
