@@ -150,10 +150,11 @@ public sealed partial class Dispatcher(
         EndpointPermit? permit = null;
         try
         {
-            if (lease.SendAt is { } slot && slot > time.GetUtcNow())
+            // The endpoint's rate limit gave this delivery a send slot: wait for it, holding nothing but the lease. The
+            // wait is read once: read twice, the clock could pass the slot in between and leave a negative delay.
+            if (lease.SendAt - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
             {
-                // The endpoint's rate limit gave this delivery a send slot: wait for it, holding nothing but the lease.
-                await Task.Delay(slot - time.GetUtcNow(), time, stoppingToken);
+                await Task.Delay(wait, time, stoppingToken);
             }
             // A delivery waits for its endpoint's slot only while its lease still covers a whole attempt.
             permit = await governor.AcquireAsync(lease.WebhookId, lease.LeaseUntil - options.Value.Timeout, stoppingToken);
