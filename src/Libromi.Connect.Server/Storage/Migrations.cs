@@ -134,5 +134,16 @@ public static class Migrations
             ALTER TABLE deliveries ADD COLUMN ordering_key {sql.KeyText};
             CREATE INDEX deliveries_ordered ON deliveries (webhook_id, ordering_key, id) WHERE status = 0 AND ordering_key IS NOT NULL;
             """,
+            // 5: endpoint configuration. A webhook's payload filter (normalised JSON, null for none), custom headers (JSON
+            // object) and endpoint authentication (JSON, with its write-only secrets), its signing scheme (0 hmac,
+            // 1 ed25519) with its Ed25519 signing key and the previous one, which signs until previous_secret_expires_at.
+            """
+            ALTER TABLE webhooks ADD COLUMN filter TEXT;
+            ALTER TABLE webhooks ADD COLUMN headers TEXT;
+            ALTER TABLE webhooks ADD COLUMN auth TEXT;
+            ALTER TABLE webhooks ADD COLUMN signing INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE webhooks ADD COLUMN signing_key TEXT;
+            ALTER TABLE webhooks ADD COLUMN previous_signing_key TEXT;
+            """,
         ];
 }

@@ -130,5 +130,14 @@ internal static class ReleasedSqliteMigrations
         ALTER TABLE deliveries ADD COLUMN ordering_key TEXT;
         CREATE INDEX deliveries_ordered ON deliveries (webhook_id, ordering_key, id) WHERE status = 0 AND ordering_key IS NOT NULL;
         """,
+        // 5: endpoint configuration.
+        """
+        ALTER TABLE webhooks ADD COLUMN filter TEXT;
+        ALTER TABLE webhooks ADD COLUMN headers TEXT;
+        ALTER TABLE webhooks ADD COLUMN auth TEXT;
+        ALTER TABLE webhooks ADD COLUMN signing INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE webhooks ADD COLUMN signing_key TEXT;
+        ALTER TABLE webhooks ADD COLUMN previous_signing_key TEXT;
+        """,
     ];
 }
