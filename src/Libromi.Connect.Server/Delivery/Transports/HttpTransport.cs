@@ -80,6 +80,11 @@ public sealed class HttpTransport : IDeliveryTransport, IDisposable
         catch (Exception e) when (!attempt.Stopping.IsCancellationRequested)
         {
             var (kind, message) = AttemptFailure.Classify(e, answered: answered is not null);
+            if (kind == ErrorKinds.ResponseTruncated && answered is null && attempt.Target.Url.Scheme == Uri.UriSchemeHttps)
+            {
+                // TLS 1.3 checks the client certificate after the client's handshake is done: a refusal is a closed connection.
+                message += " Over TLS 1.3 this is also how a receiver refuses a missing or unaccepted client certificate.";
+            }
             return attempt.Failure(kind, message, answered);
         }
         finally

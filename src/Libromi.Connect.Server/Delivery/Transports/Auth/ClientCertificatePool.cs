@@ -99,6 +99,8 @@ public sealed class ClientCertificatePool(EgressHandlers handlers, TimeProvider 
         var all = new X509Certificate2Collection();
         try
         {
+            // An ephemeral key, which OpenSSL-backed SslStream (Linux, the server's platform) signs the handshake with;
+            // Windows' SChannel would need it persisted through a PKCS#12 round trip.
             leaf = X509Certificate2.CreateFromPem(auth.CertificatePem, auth.PrivateKeyPem);
             all.ImportFromPem(auth.CertificatePem);
         }
