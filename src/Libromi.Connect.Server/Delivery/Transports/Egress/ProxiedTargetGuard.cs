@@ -24,7 +24,7 @@ public sealed class ProxiedTargetGuard(EgressProxy proxy, HttpMessageHandler inn
     {
         if (HostNames.IsForbidden(host))
         {
-            throw new BlockedAddressException(host);
+            throw new BlockedAddressException(host, proxied: true);
         }
         IPAddress[] addresses;
         if (IPAddress.TryParse(host, out var literal))
@@ -44,7 +44,7 @@ public sealed class ProxiedTargetGuard(EgressProxy proxy, HttpMessageHandler inn
         }
         if (addresses.Length == 0 || addresses.Any(AddressPolicy.IsForbidden))
         {
-            throw new BlockedAddressException(host);
+            throw new BlockedAddressException(host, proxied: true);
         }
     }
 }

@@ -167,6 +167,21 @@ public sealed class OAuth2TokenTests : IAsyncDisposable
         Assert.Empty(_tokenEndpoint.Received);
     }
 
+    [Fact]
+    public async Task The_token_request_goes_through_the_egress_proxy_like_the_delivery()
+    {
+        await using var proxy = TestProxy.Start();
+        _tokenEndpoint = await TestReceiver.StartAsync("/oauth/token");
+        _tokenEndpoint.Respond = _ => Task.FromResult(Token(3600));
+        _receiver = await TestReceiver.StartAsync();
+        using var attempts = new TransportAttempts(new DeliveryOptions { AllowPrivateNetworks = true, Proxy = proxy.Url.AbsoluteUri }, _time);
+
+        Assert.IsType<Delivered>(await attempts.SendAsync(Target()));
+
+        Assert.Equal([$"POST {_tokenEndpoint.Url.AbsoluteUri} HTTP/1.1", $"POST {_receiver.Url.AbsoluteUri} HTTP/1.1"], proxy.Requests.Select(r => r.RequestLine));
+        Assert.Equal("Bearer tok-1", Assert.Single(_receiver.Received).Header("Authorization"));
+    }
+
     private static void AssertNothingSecret(Failed failed)
     {
         Assert.DoesNotContain("s3cret", failed.Error, StringComparison.Ordinal);

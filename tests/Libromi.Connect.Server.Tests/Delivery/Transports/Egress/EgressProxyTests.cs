@@ -87,6 +87,7 @@ public sealed class EgressProxyTests : IAsyncDisposable
         var failed = Assert.IsType<Failed>(await attempts.SendAsync(TransportAttempts.Target(new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, url, _receiver.Url.Port)))));
 
         Assert.Equal(ErrorKinds.BlockedAddress, failed.Kind);
+        Assert.Contains("through the proxy neither", failed.Error, StringComparison.Ordinal);
         Assert.Empty(_proxy.Requests);
         Assert.Empty(_receiver.Received);
     }
