@@ -82,7 +82,7 @@ public sealed class HttpTransport : IDeliveryTransport, IDisposable
             var (kind, message) = AttemptFailure.Classify(e, answered: answered is not null);
             if (kind == ErrorKinds.ResponseTruncated && answered is null && attempt.Target.Url.Scheme == Uri.UriSchemeHttps)
             {
-                // TLS 1.3 checks the client certificate after the client's handshake is done: a refusal is a closed connection.
+                // A server that judges the client certificate after the handshake (any under TLS 1.3, Kestrel under 1.2 too) refuses it by closing.
                 message += " Over TLS 1.3 this is also how a receiver refuses a missing or unaccepted client certificate.";
             }
             return attempt.Failure(kind, message, answered);
