@@ -40,6 +40,25 @@ public sealed class DeliveryOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>
+    /// The HTTP proxy every delivery and token request leaves through, such as <c>http://user:password@proxy.internal:3128</c>
+    /// (HTTPS targets through CONNECT tunnels). Default none: connections go straight to the endpoints. The SSRF guard
+    /// still checks each target before the request leaves (docs/webhooks.md, "Egress proxy").
+    /// </summary>
+    public string? Proxy { get; set; }
+
+    /// <summary>
+    /// Hosts connected to directly despite <see cref="Proxy"/>, comma-separated: <c>hooks.example.com</c> only that host,
+    /// <c>.example.com</c> or <c>*.example.com</c> every name under example.com, <c>*</c> all. Default none.
+    /// </summary>
+    public string? NoProxy { get; set; }
+
+    /// <summary>
+    /// A PEM bundle of CA certificates trusted for endpoints' TLS certificates next to the system's roots, for receivers
+    /// behind a private CA. Default none: the system's roots only.
+    /// </summary>
+    public string? TrustedCertificateAuthorities { get; set; }
+
     /// <summary>How often an idle dispatcher checks the store even without a wake-up (safety net for other nodes' work). Default 5 s.</summary>
     public TimeSpan IdleCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -30,6 +30,8 @@ public static class ServerServices
                 o.RetrySchedule = schedule;
             }
         });
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, EgressOptionsValidation>();
+        services.AddOptions<DeliveryOptions>().ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection("Api"))
             .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Api:IdempotencyKeyLifetime must be a positive time span such as 24:00:00.")
             .Validate(o => o.PublicUrl is null or { IsAbsoluteUri: true, Scheme: "http" or "https" },

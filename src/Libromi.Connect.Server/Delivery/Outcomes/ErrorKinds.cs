@@ -31,6 +31,9 @@ public static class ErrorKinds
 
     public const string Tls = "tls_error";
 
+    /// <summary>The webhook's OAuth2 token endpoint gave no usable token (refused, unreachable, blocked, too slow or garbled), so nothing was sent.</summary>
+    public const string AuthToken = "auth_token_error";
+
     public const string WebhookDisabled = "webhook_disabled";
 
     public const string ListenerDisconnected = "listener_disconnected";

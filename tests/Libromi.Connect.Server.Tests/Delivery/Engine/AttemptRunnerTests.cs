@@ -26,7 +26,7 @@ public sealed class AttemptRunnerTests : IAsyncDisposable
 
     public AttemptRunnerTests()
     {
-        _http = new HttpTransport(_options);
+        _http = new HttpTransport(_options, _time);
         _receiver = HostileReceiver.Start(async (socket, stream, cancellationToken) =>
         {
             lock (_received)
