@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NSec.Cryptography;
 
 namespace Libromi.Connect.Webhooks.Signing;
@@ -50,13 +51,22 @@ public sealed class WebhookSigningKey
     public static WebhookSigningKey Parse(string privateKey)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
-        if (!TryDecode(privateKey, PrivatePrefix, out var seed)
-            || !Key.TryImport(Algorithm, seed, KeyBlobFormat.RawPrivateKey, out var key, Exportable) || key is null)
-        {
-            throw new FormatException("A webhook signing key must be \"whsk_\" followed by the base64 of a 32-byte Ed25519 private key, as WebhookSigningKey.Generate() makes.");
-        }
+        return TryParse(privateKey, out var key)
+            ? key
+            : throw new FormatException("A webhook signing key must be \"whsk_\" followed by the base64 of a 32-byte Ed25519 private key, as WebhookSigningKey.Generate() makes.");
+    }
 
-        return new WebhookSigningKey(key);
+    /// <summary>Reads a key pair from its private key's text form, if it is one.</summary>
+    /// <param name="privateKey">A <see cref="PrivateKey"/>: <c>whsk_</c> plus the base64 of 32 bytes.</param>
+    /// <param name="key">The key pair, or null when the text is not one.</param>
+    /// <returns><see langword="false"/> when the text is null or not <c>whsk_</c> followed by the base64 of 32 bytes.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? privateKey, [NotNullWhen(true)] out WebhookSigningKey? key)
+    {
+        key = TryDecode(privateKey, PrivatePrefix, out var seed)
+            && Key.TryImport(Algorithm, seed, KeyBlobFormat.RawPrivateKey, out var imported, Exportable) && imported is not null
+            ? new WebhookSigningKey(imported)
+            : null;
+        return key is not null;
     }
 
     /// <inheritdoc/>
