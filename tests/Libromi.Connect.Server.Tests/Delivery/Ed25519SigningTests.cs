@@ -70,6 +70,8 @@ public sealed class Ed25519SigningTests
         Assert.NotEqual(oldKey, newKey);
         Assert.Equal(oldKey, rotated.Str("previous_public_key"));
         Assert.Equal(oldKey, (await client.GetOkAsync($"webhooks/{created.Str("id")}")).Str("previous_public_key"));
+        var newPrivateKey = (await StoredSigningKeyAsync(server, created.Str("id")))!;
+        Assert.DoesNotContain(newPrivateKey[WebhookSigningKey.PrivatePrefix.Length..], rotated.GetRawText(), StringComparison.Ordinal);
 
         await client.CreateContactAsync("Ada", "+15550000061");
         var during = await receiver.NextAsync();
