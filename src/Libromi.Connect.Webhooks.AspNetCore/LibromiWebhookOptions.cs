@@ -12,9 +12,18 @@ public sealed class LibromiWebhookOptions
 
     /// <summary>
     /// The webhook's signing secrets, several at once while rotating (the <c>secret</c> returned when the webhook was
-    /// created, <c>whsec_…</c>). Default: empty, which is refused when the endpoint is mapped.
+    /// created, <c>whsec_…</c>). Default: empty; the endpoint needs a secret or one of <see cref="PublicKeys"/>, and
+    /// refuses to map with neither.
     /// </summary>
     public IList<string> Secrets { get; set; } = [];
+
+    /// <summary>
+    /// The Ed25519 public keys of a webhook whose <c>signing</c> is <c>ed25519</c> (its <c>public_key</c>,
+    /// <c>whpk_…</c>), several at once while rotating: a request verifies when a <c>v1a</c> entry of
+    /// <c>webhook-signature</c> matches any of them. With public keys alone the receiver keeps no shared secret.
+    /// Default: empty.
+    /// </summary>
+    public IList<string> PublicKeys { get; set; } = [];
 
     /// <summary>
     /// How far the <c>webhook-timestamp</c> may be from now, either way, before a request counts as a replay and is
@@ -108,9 +117,9 @@ public sealed class LibromiWebhookOptions
 
     internal void Validate()
     {
-        if (Secrets is null || Secrets.Count == 0 || Secrets.Any(string.IsNullOrEmpty))
+        if (Secrets is null || PublicKeys is null || (Secrets.Count == 0 && PublicKeys.Count == 0) || Secrets.Any(string.IsNullOrEmpty))
         {
-            throw new InvalidOperationException("Configure the webhook's signing secret: options.Secrets = [\"whsec_...\"].");
+            throw new InvalidOperationException("Configure the webhook's signing secret, options.Secrets = [\"whsec_...\"], or its Ed25519 public key, options.PublicKeys = [\"whpk_...\"].");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBodyBytes, 1, nameof(MaxBodyBytes));

@@ -23,9 +23,10 @@ public static class LibromiWebhooksEndpointRouteBuilderExtensions
     /// <param name="configure">Settings and handlers for this endpoint, applied after those given to <c>AddLibromiWebhooks</c>.</param>
     /// <returns>A builder to add conventions to the endpoint, such as rate limiting.</returns>
     /// <exception cref="InvalidOperationException">
-    /// <c>AddLibromiWebhooks</c> was not called, no secret is configured, or the idempotency store is a
+    /// <c>AddLibromiWebhooks</c> was not called, neither a secret nor a public key is configured, or the idempotency store is a
     /// <see cref="MemoryWebhookIdempotencyStore"/> made for a shorter tolerance than the endpoint's.
     /// </exception>
+    /// <exception cref="ArgumentException">A public key is not <c>whpk_</c> followed by the base64 of 32 bytes.</exception>
     public static IEndpointConventionBuilder MapLibromiWebhooks(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern, Action<LibromiWebhookOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

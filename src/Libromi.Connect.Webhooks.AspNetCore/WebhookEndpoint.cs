@@ -25,6 +25,7 @@ internal sealed class WebhookEndpoint
         _verifier = new WebhookVerifier(new WebhookVerifierOptions
         {
             Secrets = [.. options.Secrets],
+            PublicKeys = [.. options.PublicKeys],
             Tolerance = options.Tolerance,
             AcceptLibromiSignature = options.AcceptLibromiSignature,
             TimeProvider = time,

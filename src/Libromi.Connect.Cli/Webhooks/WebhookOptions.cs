@@ -11,4 +11,11 @@ internal static class WebhookOptions
         ordering.AcceptOnlyFromAmong("none", "contact");
         return ordering;
     }
+
+    public static Option<string?> Signing(string description)
+    {
+        var signing = new Option<string?>("--signing") { Description = description };
+        signing.AcceptOnlyFromAmong(Client.WebhookSigning.Hmac, Client.WebhookSigning.Ed25519);
+        return signing;
+    }
 }

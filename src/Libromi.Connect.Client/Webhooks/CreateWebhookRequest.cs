@@ -26,4 +26,10 @@ public sealed record CreateWebhookRequest
 
     /// <summary>The most deliveries per second the endpoint receives, from 1 to 10,000. Default: no limit.</summary>
     public int? RateLimit { get; init; }
+
+    /// <summary>
+    /// <see cref="WebhookSigning.Hmac"/> or <see cref="WebhookSigning.Ed25519"/>, which gives the webhook a key pair and
+    /// adds a <c>v1a</c> signature to every delivery. Default: <see cref="WebhookSigning.Hmac"/>.
+    /// </summary>
+    public string? Signing { get; init; }
 }

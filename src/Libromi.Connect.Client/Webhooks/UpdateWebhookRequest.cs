@@ -28,6 +28,12 @@ public sealed record UpdateWebhookRequest
     [JsonIgnore]
     public bool RemoveRateLimit { get; init; }
 
+    /// <summary>
+    /// <see cref="WebhookSigning.Hmac"/> drops the key pair; <see cref="WebhookSigning.Ed25519"/> makes a new one unless the
+    /// webhook already signs so. Default: unchanged.
+    /// </summary>
+    public string? Signing { get; init; }
+
     // The wire field: absent keeps the limit, null removes it, a number sets it.
     [JsonInclude]
     [JsonPropertyName("rate_limit")]

@@ -32,6 +32,21 @@ public sealed record Webhook
     /// <summary>The most deliveries per second the endpoint receives, over every server node; null for no limit.</summary>
     public int? RateLimit { get; init; }
 
+    /// <summary>How deliveries are signed: <see cref="WebhookSigning.Hmac"/> or <see cref="WebhookSigning.Ed25519"/>.</summary>
+    public string Signing { get; init; } = WebhookSigning.Hmac;
+
+    /// <summary>
+    /// For an <see cref="WebhookSigning.Ed25519"/> webhook, the public key (<c>whpk_</c> plus the base64 of 32 bytes) that
+    /// verifies the <c>v1a</c> signatures; null for <see cref="WebhookSigning.Hmac"/>. The private key never leaves the server.
+    /// </summary>
+    public string? PublicKey { get; init; }
+
+    /// <summary>
+    /// After <see cref="WebhooksClient.RotateSecretAsync"/> of an <see cref="WebhookSigning.Ed25519"/> webhook: the public key
+    /// of the rotated-out key pair, which signs too until <see cref="PreviousSecretExpiresAt"/>; otherwise null.
+    /// </summary>
+    public string? PreviousPublicKey { get; init; }
+
     /// <summary>
     /// The signing secret (<c>whsec_…</c>); give it to the receiver to verify signatures. Present only in the answers of
     /// <see cref="WebhooksClient.CreateAsync"/> and <see cref="WebhooksClient.RotateSecretAsync"/>; null from reads, lists

@@ -8,6 +8,9 @@ namespace Libromi.Connect.Server.Webhooks;
 /// <see cref="PreviousSecretExpiresAt"/> says until when the previous secret signs too. <see cref="DisabledReason"/>
 /// explains why delivery stopped, if it did. <see cref="Ordering"/> is <c>none</c> or <c>contact</c> (deliveries about
 /// one contact go one at a time, in commit order); <see cref="RateLimit"/> caps deliveries per second, null for none.
+/// <see cref="Signing"/> is <c>hmac</c> or <c>ed25519</c>; an <c>ed25519</c> webhook answers its <see cref="PublicKey"/>
+/// and, after a rotation, the <see cref="PreviousPublicKey"/> that signs too until <see cref="PreviousSecretExpiresAt"/>
+/// (both null for <c>hmac</c>). Its private key is never answered.
 /// </summary>
 public sealed record Webhook(
     string Id,
@@ -18,6 +21,9 @@ public sealed record Webhook(
     string? DisabledReason,
     string Ordering,
     int? RateLimit,
+    string Signing,
+    string? PublicKey,
+    string? PreviousPublicKey,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
     DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt,

@@ -5,16 +5,19 @@ namespace Libromi.Connect.Server.Webhooks;
 
 /// <summary>
 /// Body of <c>POST /api/v1/webhooks</c>. <c>events</c> names catalog types, or <c>["*"]</c> for all; <c>ordering</c> is
-/// <c>none</c> (the default) or <c>contact</c>; <c>rate_limit</c> is deliveries per second, absent or null for no limit.
+/// <c>none</c> (the default) or <c>contact</c>; <c>rate_limit</c> is deliveries per second, absent or null for no limit;
+/// <c>signing</c> is <c>hmac</c> (the default) or <c>ed25519</c>, which makes the webhook a key pair.
 /// </summary>
-public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering = null, int? RateLimit = null);
+public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering = null, int? RateLimit = null,
+    string? Signing = null);
 
 /// <summary>
 /// Body of <c>PATCH /api/v1/webhooks/{id}</c>: absent fields stay; <c>enabled: true</c> re-enables a disabled webhook.
 /// <c>rate_limit</c> is read as raw JSON because absent (keep) and null (remove the limit) mean different things.
+/// <c>signing</c> switches the scheme: to <c>ed25519</c> makes a new key pair, to <c>hmac</c> drops it.
 /// </summary>
 public sealed record UpdateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering,
-    [property: OpenApiNullableInteger(1, WebhookValidation.MaxRateLimit)] JsonElement RateLimit);
+    [property: OpenApiNullableInteger(1, WebhookValidation.MaxRateLimit)] JsonElement RateLimit, string? Signing = null);
 
 /// <summary>Body of <c>POST /api/v1/webhooks/{id}/recover</c>: re-queue the failed deliveries created since this time.</summary>
 public sealed record RecoverWebhookRequest(DateTimeOffset? Since);

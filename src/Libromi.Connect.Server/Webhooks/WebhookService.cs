@@ -19,10 +19,16 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
     public async Task<Webhook> CreateAsync(WriteScope scope, string accountId, CreateWebhookRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var signing = request.Signing ?? WebhookSigning.Hmac;
+        var key = signing == WebhookSigning.Ed25519 ? WebhookSigningKey.Generate() : null;
         var webhook = new Webhook(ids.New("whk"), request.Url!, request.Events!, request.Description, request.Enabled ?? true, null,
-            request.Ordering ?? WebhookOrdering.None, request.RateLimit,
+            request.Ordering ?? WebhookOrdering.None, request.RateLimit, signing, key?.PublicKey, null,
             WebhookSecret.Generate(), null, now, now);
         await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(webhook.Events), null, cancellationToken);
+        if (key is not null)
+        {
+            await WebhookStore.SetSigningAsync(scope, accountId, webhook.Id, signing, key.PrivateKey, cancellationToken);
+        }
         return webhook;
     }
 
@@ -69,6 +75,13 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
             UpdatedAt = time.GetUtcNow(),
         };
         await WebhookStore.UpdateAsync(scope, accountId, updated, EventCatalog.MaskOf(updated.Events), cancellationToken);
+        if (request.Signing is { } signing && signing != current.Signing)
+        {
+            // Switching to hmac drops the key pair, so a later switch back makes a new one rather than reviving an old key.
+            var key = signing == WebhookSigning.Ed25519 ? WebhookSigningKey.Generate() : null;
+            await WebhookStore.SetSigningAsync(scope, accountId, id, signing, key?.PrivateKey, cancellationToken);
+            updated = updated with { Signing = signing, PublicKey = key?.PublicKey, PreviousPublicKey = null };
+        }
         await scope.CommitAsync(cancellationToken);
         return updated;
     }
@@ -85,16 +98,20 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
         return true;
     }
 
-    /// <summary>The webhook with its new secret; the previous one signs too for <see cref="DeliveryOptions.SecretGracePeriod"/>.</summary>
+    /// <summary>
+    /// The webhook with its new secret, and its new key pair if it is <c>ed25519</c>; the previous ones sign too for
+    /// <see cref="DeliveryOptions.SecretGracePeriod"/>.
+    /// </summary>
     public async Task<Webhook?> RotateSecretAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
     {
-        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is null)
+        if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is not { } current)
         {
             return null;
         }
         var now = time.GetUtcNow();
         var secret = WebhookSecret.Generate();
-        await WebhookStore.RotateSecretAsync(scope, accountId, id, secret,
+        var key = current.Signing == WebhookSigning.Ed25519 ? WebhookSigningKey.Generate().PrivateKey : null;
+        await WebhookStore.RotateSecretAsync(scope, accountId, id, secret, key,
             (now + options.Value.SecretGracePeriod).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken);
         return (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken))! with { Secret = secret };
     }

@@ -4,6 +4,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Webhooks.Signing;
 
 namespace Libromi.Connect.Server.Webhooks;
 
@@ -12,6 +13,9 @@ public static partial class WebhookStore
 {
     // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
     private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit";
+
+    // The signing keys are read only to answer their public halves; SetSigningAsync writes them.
+    private const string ReadColumns = Columns + ", signing, signing_key, previous_signing_key";
 
     public static async Task InsertAsync(StoreSession session, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
     {
@@ -51,12 +55,26 @@ public static partial class WebhookStore
         }
     }
 
-    public static async Task RotateSecretAsync(StoreSession session, string accountId, string id, string newSecret, long previousExpiresAt, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rotates the secret and, for an <c>ed25519</c> webhook, the key pair (<paramref name="newSigningKey"/>, null for
+    /// <c>hmac</c>): the previous ones sign too until <paramref name="previousExpiresAt"/>.
+    /// </summary>
+    public static async Task RotateSecretAsync(StoreSession session, string accountId, string id, string newSecret, string? newSigningKey, long previousExpiresAt, long now, CancellationToken cancellationToken)
     {
         await using var update = session.Command("""
-            UPDATE webhooks SET previous_secret = secret, previous_secret_expires_at = @exp, secret = @s, updated_at = @u
+            UPDATE webhooks SET previous_secret = secret, previous_secret_expires_at = @exp, secret = @s, updated_at = @u,
+                previous_signing_key = signing_key, signing_key = @k
             WHERE account_id = @a AND id = @id
-            """).With("@a", accountId).With("@id", id).With("@exp", previousExpiresAt).With("@s", newSecret).With("@u", now);
+            """).With("@a", accountId).With("@id", id).With("@exp", previousExpiresAt).With("@s", newSecret).With("@u", now).With("@k", newSigningKey);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the signing scheme with its new private key (null for <c>hmac</c>); a rotated-out key stops signing.</summary>
+    public static async Task SetSigningAsync(StoreSession session, string accountId, string id, string signing, string? signingKey, CancellationToken cancellationToken)
+    {
+        await using var update = session.Command("""
+            UPDATE webhooks SET signing = @sg, signing_key = @k, previous_signing_key = NULL WHERE account_id = @a AND id = @id
+            """).With("@a", accountId).With("@id", id).With("@sg", WebhookSigning.Code(signing)).With("@k", signingKey);
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -70,7 +88,7 @@ public static partial class WebhookStore
 
     public static async Task<Webhook?> FindAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
     {
-        await using var select = session.Command($"SELECT {Columns} FROM webhooks WHERE account_id = @a AND id = @id AND session_expires_at IS NULL")
+        await using var select = session.Command($"SELECT {ReadColumns} FROM webhooks WHERE account_id = @a AND id = @id AND session_expires_at IS NULL")
             .With("@a", accountId).With("@id", id);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
@@ -103,7 +121,7 @@ public static partial class WebhookStore
     public static async Task<Page<Webhook>> ListAsync(StoreSession session, string accountId, PageRequest page, CancellationToken cancellationToken)
     {
         await using var select = session.Command($"""
-            SELECT {Columns} FROM webhooks WHERE account_id = @a AND session_expires_at IS NULL{(page.After is null ? "" : " AND id < @after")}
+            SELECT {ReadColumns} FROM webhooks WHERE account_id = @a AND session_expires_at IS NULL{(page.After is null ? "" : " AND id < @after")}
             ORDER BY id DESC LIMIT @limit
             """).With("@a", accountId).With("@after", page.After).With("@limit", page.Limit + 1);
         var rows = new List<Webhook>();
@@ -124,8 +142,14 @@ public static partial class WebhookStore
         reader.GetNullableString(5),
         WebhookOrdering.Name(reader.GetInt64(9)),
         reader.IsDBNull(10) ? null : reader.GetInt32(10),
+        WebhookSigning.Name(reader.GetInt64(11)),
+        PublicKeyOf(reader.GetNullableString(12)),
+        PublicKeyOf(reader.GetNullableString(13)),
         null,
         reader.GetNullableTime(6),
         reader.GetTime(7),
         reader.GetTime(8));
+
+    /// <summary>A damaged key answers no public key rather than failing the read: its deliveries fail instead.</summary>
+    private static string? PublicKeyOf(string? privateKey) => WebhookSigningKey.TryParse(privateKey, out var key) ? key.PublicKey : null;
 }

@@ -24,7 +24,8 @@ public static class WebhookValidation
         {
             RateLimit(validator, rate);
         }
-        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit);
+        var signing = Signing(validator, request.Signing) ?? WebhookSigning.Hmac;
+        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit, signing);
         return validator.Errors();
     }
 
@@ -47,7 +48,7 @@ public static class WebhookValidation
                 validator.Add("rate_limit", $"'rate_limit' must be a whole number of deliveries per second from 1 to {MaxRateLimit}, or null to remove the limit.");
                 break;
         }
-        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit);
+        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit, Signing(validator, request.Signing));
         return validator.Errors();
     }
 
@@ -69,6 +70,17 @@ public static class WebhookValidation
             return input;
         }
         validator.Add("ordering", $"'ordering' must be \"{WebhookOrdering.None}\" (deliveries in any order) or \"{WebhookOrdering.Contact}\" (one at a time per contact, in the order the events happened); '{input}' is neither.");
+        return null;
+    }
+
+    /// <summary>The signing scheme, or null when absent or invalid.</summary>
+    private static string? Signing(Validator validator, string? input)
+    {
+        if (input is null || WebhookSigning.IsKnown(input))
+        {
+            return input;
+        }
+        validator.Add("signing", $"'signing' must be \"{WebhookSigning.Hmac}\" (HMAC signatures with the webhook's secret) or \"{WebhookSigning.Ed25519}\" (an Ed25519 v1a signature as well, which receivers verify with the webhook's public_key); '{input}' is neither.");
         return null;
     }
 

@@ -13,8 +13,12 @@ public sealed class WebhookSigner
     /// <summary>Length of one <c>v1,</c> entry: the prefix and 44 base64 chars of a SHA-256 MAC.</summary>
     private const int StandardEntryLength = 3 + 44;
 
+    /// <summary>Length of one <c>v1a,</c> entry: the prefix and 88 base64 chars of an Ed25519 signature.</summary>
+    private const int AsymmetricEntryLength = 4 + 88;
+
     private readonly byte[] _libromiKey;
     private readonly byte[][] _standardKeys;
+    private readonly WebhookSigningKey[] _signingKeys;
 
     /// <summary>Creates a signer for the current secret and any secrets being rotated out.</summary>
     /// <param name="secret">The current secret, <c>whsec_</c> plus base64, as made by <see cref="WebhookSecret.Generate"/>.</param>
@@ -24,7 +28,22 @@ public sealed class WebhookSigner
     /// </param>
     /// <exception cref="ArgumentException">A secret is not <c>whsec_</c> followed by non-empty base64.</exception>
     public WebhookSigner(string secret, params IReadOnlyList<string> previousSecrets)
+        : this(secret, previousSecrets, [])
     {
+    }
+
+    /// <summary>
+    /// Creates a signer that also signs with Ed25519 key pairs: each adds a <c>v1a,&lt;base64&gt;</c> entry to
+    /// <see cref="SignStandard"/>, after the <c>v1</c> entries.
+    /// </summary>
+    /// <param name="secret">The current secret, <c>whsec_</c> plus base64, as made by <see cref="WebhookSecret.Generate"/>.</param>
+    /// <param name="previousSecrets">Older secrets still accepted by receivers mid-rotation; may be empty.</param>
+    /// <param name="signingKeys">The current key pair first, then any being rotated out; may be empty.</param>
+    /// <exception cref="ArgumentException">A secret is not <c>whsec_</c> followed by non-empty base64.</exception>
+    public WebhookSigner(string secret, IReadOnlyList<string> previousSecrets, IReadOnlyList<WebhookSigningKey> signingKeys)
+    {
+        ArgumentNullException.ThrowIfNull(signingKeys);
+        _signingKeys = [.. signingKeys];
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(previousSecrets);
         LibromiSigningSecret = secret;
@@ -58,8 +77,8 @@ public sealed class WebhookSigner
 
     /// <summary>
     /// Computes the <see cref="WebhookHeaders.WebhookSignature"/> value: <c>v1,&lt;base64 HMAC-SHA256 of
-    /// "{messageId}.{timestampSeconds}.{body}"&gt;</c> for the current secret, then one per previous secret,
-    /// separated by spaces.
+    /// "{messageId}.{timestampSeconds}.{body}"&gt;</c> for the current secret, then one per previous secret, then
+    /// <c>v1a,&lt;base64 Ed25519 signature of the same content&gt;</c> per signing key, separated by spaces.
     /// </summary>
     /// <param name="messageId">The <see cref="WebhookHeaders.WebhookId"/> value sent with the request.</param>
     /// <param name="timestampSeconds">The <see cref="WebhookHeaders.WebhookTimestamp"/> value, in Unix seconds.</param>
@@ -69,7 +88,7 @@ public sealed class WebhookSigner
     {
         ArgumentNullException.ThrowIfNull(messageId);
         using var content = new SignedContent(messageId, timestampSeconds, body, stackalloc byte[SignedContent.StackLimit]);
-        var length = (_standardKeys.Length * (StandardEntryLength + 1)) - 1;
+        var length = (_standardKeys.Length * (StandardEntryLength + 1)) + (_signingKeys.Length * (AsymmetricEntryLength + 1)) - 1;
         Span<char> header = length <= 1024 ? stackalloc char[length] : new char[length];
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         var at = 0;
@@ -84,6 +103,15 @@ public sealed class WebhookSigner
             "v1,".CopyTo(header[at..]);
             Convert.TryToBase64Chars(mac, header[(at + 3)..], out var written);
             at += 3 + written;
+        }
+
+        Span<byte> signature = stackalloc byte[WebhookSigningKey.SignatureBytes];
+        foreach (var key in _signingKeys)
+        {
+            key.Sign(content.Bytes, signature);
+            " v1a,".CopyTo(header[at..]);
+            Convert.TryToBase64Chars(signature, header[(at + 5)..], out var written);
+            at += 5 + written;
         }
 
         return new string(header);

@@ -19,26 +19,33 @@ public sealed class WebhookVerifier
     private const int MacLength = HMACSHA256.HashSizeInBytes;
 
     private readonly VerificationKey[] _keys;
+    private readonly NSec.Cryptography.PublicKey[] _publicKeys;
     private readonly TimeSpan _tolerance;
     private readonly bool _acceptLibromi;
     private readonly TimeProvider _timeProvider;
 
-    /// <summary>Creates a verifier; secrets are copied, so later changes to the options have no effect.</summary>
-    /// <param name="options">The secrets, tolerance and clock.</param>
-    /// <exception cref="ArgumentException">No secrets, or an empty or null one, are configured.</exception>
+    /// <summary>Creates a verifier; secrets and public keys are copied, so later changes to the options have no effect.</summary>
+    /// <param name="options">The secrets, public keys, tolerance and clock.</param>
+    /// <exception cref="ArgumentException">
+    /// Neither a secret nor a public key is configured, a secret is empty or null, or a public key is not <c>whpk_</c>
+    /// followed by the base64 of 32 bytes.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">The tolerance is negative.</exception>
     public WebhookVerifier(WebhookVerifierOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Secrets);
+        ArgumentNullException.ThrowIfNull(options.PublicKeys);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Tolerance, TimeSpan.Zero);
-        if (options.Secrets.Count == 0 || options.Secrets.Any(string.IsNullOrEmpty))
+        if ((options.Secrets.Count == 0 && options.PublicKeys.Count == 0) || options.Secrets.Any(string.IsNullOrEmpty))
         {
-            throw new ArgumentException("Configure at least one secret, and no empty ones.", nameof(options));
+            throw new ArgumentException("Configure at least one secret or public key, and no empty secrets.", nameof(options));
         }
 
         _keys = [.. options.Secrets.Select(secret => new VerificationKey(secret))];
+        _publicKeys = [.. options.PublicKeys.Select(key => WebhookSigningKey.TryParsePublic(key)
+            ?? throw new ArgumentException($"A public key must be \"{WebhookSigningKey.PublicPrefix}\" followed by the base64 of 32 bytes, as a webhook's public_key is.", nameof(options)))];
         _tolerance = options.Tolerance;
         _acceptLibromi = options.AcceptLibromiSignature;
         _timeProvider = options.TimeProvider;
@@ -51,7 +58,7 @@ public sealed class WebhookVerifier
     public WebhookVerificationResult Verify(ReadOnlySpan<byte> body, IReadOnlyDictionary<string, string> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        return Verify(body, name => FindHeader(headers, name));
+        return Verify(body, name => VerificationHeaders.Find(headers, name));
     }
 
     /// <summary>Verifies a request.</summary>
@@ -70,7 +77,7 @@ public sealed class WebhookVerifier
         if (id is not null || timestamp is not null || standardSignature is not null)
         {
             return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(standardSignature)
-                ? WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeaders, $"Send all of {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}; missing or empty: {Missing(id, timestamp, standardSignature)}.")
+                ? WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeaders, $"Send all of {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}; missing or empty: {VerificationHeaders.Missing(id, timestamp, standardSignature)}.")
                 : VerifyStandard(body, id, timestamp, standardSignature);
         }
 
@@ -87,12 +94,6 @@ public sealed class WebhookVerifier
                 WebhookVerificationFailure.MissingHeaders,
                 $"Send either {WebhookHeaders.WebhookId}, {WebhookHeaders.WebhookTimestamp} and {WebhookHeaders.WebhookSignature}, or {WebhookHeaders.Signature}.")
             : VerifyLibromi(body, libromiSignature);
-    }
-
-    private static string Missing(string? id, string? timestamp, string? signature)
-    {
-        (string Name, string? Value)[] headers = [(WebhookHeaders.WebhookId, id), (WebhookHeaders.WebhookTimestamp, timestamp), (WebhookHeaders.WebhookSignature, signature)];
-        return string.Join(", ", headers.Where(header => string.IsNullOrEmpty(header.Value)).Select(header => header.Name));
     }
 
     private WebhookVerificationResult VerifyStandard(ReadOnlySpan<byte> body, string id, string timestamp, string signatureHeader)
@@ -124,30 +125,54 @@ public sealed class WebhookVerifier
             }
         }
 
-        Span<byte> passed = stackalloc byte[MacLength + 3];
+        Span<byte> passed = stackalloc byte[WebhookSigningKey.SignatureBytes + 3];
         var sawV1 = false;
+        var sawV1a = false;
         foreach (var range in signatureHeader.AsSpan().Split(' '))
         {
             var entry = signatureHeader.AsSpan(range);
-            if (!entry.StartsWith("v1,", StringComparison.Ordinal))
+            if (entry.StartsWith("v1,", StringComparison.Ordinal))
             {
-                continue;
+                sawV1 = true;
+                if (Convert.TryFromBase64Chars(entry[3..], passed, out var written) && written == MacLength
+                    && MatchesAny(passed[..MacLength], expected, standard: true))
+                {
+                    return WebhookVerificationResult.Success(WebhookSignatureScheme.StandardWebhooks);
+                }
             }
-
-            sawV1 = true;
-            if (Convert.TryFromBase64Chars(entry[3..], passed, out var written) && written == MacLength
-                && MatchesAny(passed[..MacLength], expected, standard: true))
+            else if (entry.StartsWith("v1a,", StringComparison.Ordinal))
             {
-                return WebhookVerificationResult.Success(WebhookSignatureScheme.StandardWebhooks);
+                sawV1a = true;
+                if (Convert.TryFromBase64Chars(entry[4..], passed, out var written) && written == WebhookSigningKey.SignatureBytes
+                    && VerifiesWithAny(content.Bytes, passed[..written]))
+                {
+                    return WebhookVerificationResult.Success(WebhookSignatureScheme.StandardWebhooks);
+                }
             }
         }
 
-        return sawV1
-            ? WebhookVerificationResult.Fail(WebhookVerificationFailure.NoMatchingSignature, _keys.Any(k => k.StandardKey is not null)
-                ? $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret."
-                : $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret: none is a {WebhookSecret.Prefix} secret, which that scheme needs.")
-            : WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedSignature, $"{WebhookHeaders.WebhookSignature} has no \"v1,<base64>\" entry.");
+        return sawV1 || sawV1a
+            ? WebhookVerificationResult.Fail(WebhookVerificationFailure.NoMatchingSignature, NoMatchMessage())
+            : WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedSignature, $"{WebhookHeaders.WebhookSignature} has no \"v1,<base64>\" or \"v1a,<base64>\" entry.");
     }
+
+    private bool VerifiesWithAny(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature)
+    {
+        foreach (var key in _publicKeys)
+        {
+            if (WebhookSigningKey.Verify(key, content, signature))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string NoMatchMessage() =>
+        _keys.Any(k => k.StandardKey is not null) || _publicKeys.Length > 0
+            ? $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret or public key."
+            : $"No {WebhookHeaders.WebhookSignature} entry matches a configured secret: none is a {WebhookSecret.Prefix} secret, which that scheme needs.";
 
     private WebhookVerificationResult VerifyLibromi(ReadOnlySpan<byte> body, string signature)
     {
@@ -180,23 +205,5 @@ public sealed class WebhookVerifier
         }
 
         return matched;
-    }
-
-    private static string? FindHeader(IReadOnlyDictionary<string, string> headers, string name)
-    {
-        if (headers.TryGetValue(name, out var value))
-        {
-            return value;
-        }
-
-        foreach (var (key, candidate) in headers)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

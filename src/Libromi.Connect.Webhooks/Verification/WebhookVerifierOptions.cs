@@ -8,9 +8,17 @@ public sealed class WebhookVerifierOptions
     /// for secrets of the form <c>whsec_</c> plus base64; <c>X-Libromi-Signature</c> is checked for every
     /// secret, keyed with its UTF-8 bytes as written. A request that carries the Standard Webhooks headers, as every
     /// Libromi Connect delivery does, is judged by them alone, so it needs a <c>whsec_</c> secret here.
-    /// Default: empty, which the verifier rejects.
+    /// Default: empty; the verifier needs at least one secret or one of <see cref="PublicKeys"/>.
     /// </summary>
     public IList<string> Secrets { get; set; } = [];
+
+    /// <summary>
+    /// Ed25519 public keys, <c>whpk_</c> plus the base64 of 32 bytes (a webhook's <c>public_key</c>), several at once
+    /// while rotating: a <c>v1a</c> entry of <c>webhook-signature</c> verifies when it matches any of them. With public
+    /// keys alone the receiver needs no shared secret, and a request with only <c>X-Libromi-Signature</c> never
+    /// verifies. Default: empty.
+    /// </summary>
+    public IList<string> PublicKeys { get; set; } = [];
 
     /// <summary>
     /// How far <c>webhook-timestamp</c> may be from now, either way, before a request counts as a replay and is

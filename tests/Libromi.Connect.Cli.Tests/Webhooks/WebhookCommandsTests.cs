@@ -87,4 +87,26 @@ public sealed class WebhookCommandsTests(ServerFixture fixture) : IClassFixture<
         Assert.NotEqual(0, wrong.ExitCode);
         Assert.Contains("--rate-limit", wrong.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ed25519_signing_is_set_from_the_command_line_and_get_shows_it_with_the_public_key()
+    {
+        var created = (await CliRunner.RunOkAsync(fixture.Server, "webhooks", "create", "--url", "https://example.com/hook",
+            "--events", "*", "--signing", "ed25519", "-o", "json")).Json;
+        var id = created.GetProperty("id").GetString()!;
+        var publicKey = created.GetProperty("public_key").GetString()!;
+        Assert.StartsWith("whpk_", publicKey, StringComparison.Ordinal);
+
+        var shown = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "get", id);
+        Assert.Contains("signing: ed25519", shown.Output, StringComparison.Ordinal);
+        Assert.Contains($"public key: {publicKey}", shown.Output, StringComparison.Ordinal);
+
+        var hmac = await CliRunner.RunOkAsync(fixture.Server, "webhooks", "update", id, "--signing", "hmac");
+        Assert.Contains("signing: hmac", hmac.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("public key", hmac.Output, StringComparison.Ordinal);
+
+        var wrong = await CliRunner.RunAsync(["webhooks", "update", id, "--signing", "rsa", .. CliRunner.For(fixture.Server)]);
+        Assert.NotEqual(0, wrong.ExitCode);
+        Assert.Contains("--signing", wrong.ToString(), StringComparison.Ordinal);
+    }
 }

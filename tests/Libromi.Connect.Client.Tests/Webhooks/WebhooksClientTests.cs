@@ -49,6 +49,25 @@ public sealed class WebhooksClientTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Signing_is_set_on_create_answers_the_public_key_rotates_it_and_switches_back_to_hmac_on_update()
+    {
+        var client = await fixture.NewClientAsync();
+
+        var created = await client.Webhooks.CreateAsync(new() { Url = "https://example.com/webhook", Events = ["*"], Signing = WebhookSigning.Ed25519 });
+        Assert.Equal(WebhookSigning.Ed25519, created.Signing);
+        Assert.StartsWith("whpk_", created.PublicKey, StringComparison.Ordinal);
+        Assert.Equal(created.PublicKey, (await client.Webhooks.GetAsync(created.Id)).PublicKey);
+
+        var rotated = await client.Webhooks.RotateSecretAsync(created.Id);
+        Assert.NotEqual(created.PublicKey, rotated.PublicKey);
+        Assert.Equal(created.PublicKey, rotated.PreviousPublicKey);
+
+        var hmac = await client.Webhooks.UpdateAsync(created.Id, new() { Signing = WebhookSigning.Hmac });
+        Assert.Equal((WebhookSigning.Hmac, null, null), (hmac.Signing, hmac.PublicKey, hmac.PreviousPublicKey));
+        Assert.Equal(WebhookSigning.Hmac, (await client.Webhooks.CreateAsync(new() { Url = "https://example.com/plain", Events = ["*"] })).Signing);
+    }
+
+    [Fact]
     public async Task Rotating_the_secret_replaces_it_and_keeps_the_old_one_valid_for_a_while()
     {
         var client = await fixture.NewClientAsync();

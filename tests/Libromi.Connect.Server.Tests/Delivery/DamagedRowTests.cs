@@ -42,4 +42,36 @@ public sealed class DamagedRowTests
         Assert.Empty(damaged.Received);
         Assert.All(await client.DeliveriesAsync(healthyId), d => Assert.Equal("succeeded", d.Str("status")));
     }
+
+    [Fact]
+    public async Task An_ed25519_webhook_whose_stored_signing_key_is_damaged_fails_its_deliveries_while_other_webhooks_deliver()
+    {
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Delivery:RetrySchedule:0"] = "00:00:00.010",
+        });
+        await using var damaged = await TestReceiver.StartAsync();
+        await using var healthy = await TestReceiver.StartAsync();
+        using var client = server.CreateClient();
+        var damagedId = (await client.PostOkAsync("webhooks", new { url = damaged.Url.ToString(), events = new[] { "contact.created" }, signing = "ed25519" })).Str("id");
+        var healthyId = (await client.PostOkAsync("webhooks", new { url = healthy.Url.ToString(), events = new[] { "contact.created" }, signing = "ed25519" })).Str("id");
+        await using (var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE webhooks SET signing_key = 'whsk_not a key' WHERE id = $id";
+            damage.Parameters.AddWithValue("$id", damagedId);
+            Assert.Equal(1, await damage.ExecuteNonQueryAsync());
+        }
+
+        await client.CreateContactAsync("Ada", "+15550007003");
+
+        await healthy.WaitForCountAsync(1);
+        var delivery = Assert.Single(await client.DeliveriesAsync(damagedId));
+        var failed = await server.WaitForDeliveryAsync(client, delivery.Str("id"), d => d.Str("status") == "failed");
+        Assert.All(failed.GetProperty("attempts").EnumerateArray(), a => Assert.Equal("internal_error", a.Str("error_kind")));
+        Assert.Empty(damaged.Received);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await client.GetOkAsync($"webhooks/{damagedId}")).GetProperty("public_key").ValueKind);
+        Assert.All(await client.DeliveriesAsync(healthyId), d => Assert.Equal("succeeded", d.Str("status")));
+    }
 }

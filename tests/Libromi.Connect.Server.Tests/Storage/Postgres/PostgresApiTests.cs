@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using Libromi.Connect.Testing;
 using Libromi.Connect.Testing.Postgres;
+using Libromi.Connect.Webhooks.Verification;
 using Libromi.Connect.Server.Tests.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -51,6 +53,28 @@ public sealed class PostgresApiTests : IAsyncLifetime
         while (cursor is not null);
         Assert.Equal(delivered.Select(r => r.Json.Str("id")).Order(StringComparer.Ordinal).Reverse(), listed);
         Assert.Equal(contacts, delivered.Select(r => r.Json.GetProperty("data").GetProperty("contact").Str("id")).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task An_ed25519_webhook_signs_with_its_key_pairs_and_switches_back_to_hmac_on_postgres()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await TestServer.StartAsync(Settings());
+        using var client = server.CreateClient();
+        var created = await client.PostOkAsync("webhooks", new { url = receiver.Url, events = new[] { "contact.created" }, signing = "ed25519" });
+        var rotated = await client.PostOkAsync($"webhooks/{created.Str("id")}/rotate-secret");
+        Assert.Equal(created.Str("public_key"), rotated.Str("previous_public_key"));
+
+        await client.PostOkAsync("contacts", new { name = "Ada", phone = "+31610000100" });
+        var delivery = (await receiver.WaitForCountAsync(1, TimeSpan.FromSeconds(30)))[0];
+        foreach (var publicKey in new[] { rotated.Str("public_key"), created.Str("public_key") })
+        {
+            Assert.True(new WebhookVerifier(new WebhookVerifierOptions { PublicKeys = [publicKey], Tolerance = TimeSpan.FromDays(1) })
+                .Verify(delivery.Body, delivery.Headers).IsValid);
+        }
+
+        var hmac = (await client.SendJsonAsync(HttpMethod.Patch, $"webhooks/{created.Str("id")}", new { signing = "hmac" })).Body;
+        Assert.Equal(("hmac", JsonValueKind.Null), (hmac.Str("signing"), hmac.GetProperty("public_key").ValueKind));
     }
 
     [SkippableFact]
