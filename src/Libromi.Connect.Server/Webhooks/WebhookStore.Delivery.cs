@@ -2,6 +2,8 @@ using System.Data.Common;
 using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Webhooks.Auth;
+using Libromi.Connect.Server.Webhooks.Headers;
 using Libromi.Connect.Webhooks.Signing;
 
 namespace Libromi.Connect.Server.Webhooks;
@@ -9,12 +11,15 @@ namespace Libromi.Connect.Server.Webhooks;
 /// <summary>The statements on <c>webhooks</c> that the delivery engine runs: loading targets, recording health.</summary>
 public static partial class WebhookStore
 {
-    /// <summary>The webhooks as delivery targets; a row that cannot be used (a URL or secret damaged in the store) is left out.</summary>
+    /// <summary>
+    /// The webhooks as delivery targets; a row that cannot be used (a URL, secret, headers or auth damaged in the store)
+    /// is left out, so its deliveries fail alone.
+    /// </summary>
     public static async Task<Dictionary<string, DeliveryTarget>> TargetsAsync(StoreSession session, IReadOnlyList<string> webhookIds, long nowMs, CancellationToken cancellationToken)
     {
         var targets = new Dictionary<string, DeliveryTarget>(StringComparer.Ordinal);
         await using var select = session.CommandIn(
-            "SELECT id, url, enabled, secret, previous_secret, previous_secret_expires_at, transport FROM webhooks WHERE id IN ", webhookIds);
+            "SELECT id, url, enabled, secret, previous_secret, previous_secret_expires_at, transport, headers, auth FROM webhooks WHERE id IN ", webhookIds);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -64,9 +69,13 @@ public static partial class WebhookStore
             var previousActive = previous is not null && reader.GetNullableInt64(5) > nowMs;
             var standard = previousActive ? new WebhookSigner(secret, previous!) : new WebhookSigner(secret);
             var libromi = previousActive ? new WebhookSigner(previous!) : standard;
-            return new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi, (TransportKind)reader.GetInt32(6));
+            return new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi, (TransportKind)reader.GetInt32(6))
+            {
+                Headers = CustomHeaders.Parse(reader.GetNullableString(7)),
+                Auth = AuthJson.Parse(reader.GetNullableString(8)),
+            };
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidCastException)
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidCastException or InvalidOperationException or System.Text.Json.JsonException)
         {
             return null;
         }
