@@ -20,8 +20,8 @@ public sealed record CreateWebhookRequest(string? Url, string[]? Events, string?
 /// </summary>
 public sealed record UpdateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering,
     [property: OpenApiNullableInteger(1, WebhookValidation.MaxRateLimit)] JsonElement RateLimit,
-    JsonElement Headers = default,
-    JsonElement Auth = default);
+    [property: OpenApiLike(nameof(CreateWebhookRequest))] JsonElement Headers,
+    [property: OpenApiLike(nameof(CreateWebhookRequest))] JsonElement Auth);
 
 /// <summary>Body of <c>POST /api/v1/webhooks/{id}/recover</c>: re-queue the failed deliveries created since this time.</summary>
 public sealed record RecoverWebhookRequest(DateTimeOffset? Since);
