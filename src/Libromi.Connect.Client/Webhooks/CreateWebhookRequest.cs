@@ -26,4 +26,13 @@ public sealed record CreateWebhookRequest
 
     /// <summary>The most deliveries per second the endpoint receives, from 1 to 10,000. Default: no limit.</summary>
     public int? RateLimit { get; init; }
+
+    /// <summary>
+    /// Headers added to every delivery, name to value: RFC 9110 names other than those the platform sets, values of
+    /// visible ASCII; at most 20. Write-only: reads answer hints. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>How the endpoint authenticates the deliveries, such as <c>new BearerWebhookAuth { Token = "…" }</c>. Default: none.</summary>
+    public WebhookAuth? Auth { get; init; }
 }

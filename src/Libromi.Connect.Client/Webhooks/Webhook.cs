@@ -32,6 +32,12 @@ public sealed record Webhook
     /// <summary>The most deliveries per second the endpoint receives, over every server node; null for no limit.</summary>
     public int? RateLimit { get; init; }
 
+    /// <summary>The custom headers added to every delivery, each name with its value's hint (never the value); null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>How the endpoint authenticates the deliveries, with hints in place of secrets; null for none.</summary>
+    public WebhookAuthInfo? Auth { get; init; }
+
     /// <summary>
     /// The signing secret (<c>whsec_…</c>); give it to the receiver to verify signatures. Present only in the answers of
     /// <see cref="WebhooksClient.CreateAsync"/> and <see cref="WebhooksClient.RotateSecretAsync"/>; null from reads, lists
