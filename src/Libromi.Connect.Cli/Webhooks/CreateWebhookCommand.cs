@@ -3,7 +3,7 @@ using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N]</c></summary>
+/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N] [--header NAME=VALUE]… [--auth TYPE …]</c></summary>
 internal static class CreateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -14,6 +14,7 @@ internal static class CreateWebhookCommand
         var disabled = new Option<bool>("--disabled") { Description = "Create it without delivering yet. Default: enabled." };
         var ordering = WebhookOptions.Ordering("contact: one delivery at a time per contact, in the order the events happened. Default: none.");
         var rateLimit = new Option<int?>("--rate-limit") { Description = "The most deliveries per second the endpoint receives. Default: no limit." };
+        var endpoint = new EndpointOptions(update: false);
         return context.Command("create", "Register a webhook endpoint; prints its signing secret.",
             run => ExecuteAsync(run, new()
             {
@@ -23,8 +24,10 @@ internal static class CreateWebhookCommand
                 Enabled = run.Value(disabled) ? false : null,
                 Ordering = run.Value(ordering),
                 RateLimit = run.Value(rateLimit),
+                Headers = endpoint.HeadersOf(run),
+                Auth = endpoint.AuthOf(run),
             }),
-            url, events, description, disabled, ordering, rateLimit);
+            [url, events, description, disabled, ordering, rateLimit, .. endpoint.All]);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, Client.CreateWebhookRequest request)
