@@ -3,7 +3,7 @@ using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N] [--signing hmac|ed25519]</c></summary>
+/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N] [--header NAME=VALUE]… [--auth TYPE …] [--signing hmac|ed25519]</c></summary>
 internal static class CreateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -15,6 +15,7 @@ internal static class CreateWebhookCommand
         var ordering = WebhookOptions.Ordering("contact: one delivery at a time per contact, in the order the events happened. Default: none.");
         var rateLimit = new Option<int?>("--rate-limit") { Description = "The most deliveries per second the endpoint receives. Default: no limit." };
         var signing = WebhookOptions.Signing("ed25519: also sign each delivery with an Ed25519 key pair (v1a), verified with the printed public key. Default: hmac.");
+        var endpoint = new EndpointOptions(update: false);
         return context.Command("create", "Register a webhook endpoint; prints its signing secret.",
             run => ExecuteAsync(run, new()
             {
@@ -24,9 +25,11 @@ internal static class CreateWebhookCommand
                 Enabled = run.Value(disabled) ? false : null,
                 Ordering = run.Value(ordering),
                 RateLimit = run.Value(rateLimit),
+                Headers = endpoint.HeadersOf(run),
+                Auth = endpoint.AuthOf(run),
                 Signing = run.Value(signing),
             }),
-            url, events, description, disabled, ordering, rateLimit, signing);
+            [url, events, description, disabled, ordering, rateLimit, .. endpoint.All, signing]);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, Client.CreateWebhookRequest request)

@@ -4,7 +4,7 @@ using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks update ID [--url URL] [--events a,b] [--description text] [--enabled true|false] [--ordering none|contact] [--rate-limit N|none] [--signing hmac|ed25519]</c></summary>
+/// <summary><c>libromi webhooks update ID [--url URL] [--events a,b] [--description text] [--enabled true|false] [--ordering none|contact] [--rate-limit N|none] [--header NAME=VALUE]… [--headers none] [--auth TYPE …|none] [--signing hmac|ed25519]</c></summary>
 internal static class UpdateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -16,6 +16,7 @@ internal static class UpdateWebhookCommand
         var enabled = new Option<bool?>("--enabled") { Description = "false stops delivery; true resumes it, also after the server disabled it. Default: unchanged." };
         var ordering = WebhookOptions.Ordering("contact: one delivery at a time per contact, in order; none: any order. Default: unchanged.");
         var rateLimit = new Option<string?>("--rate-limit") { Description = "The most deliveries per second the endpoint receives, or none to remove the limit. Default: unchanged." };
+        var endpoint = new EndpointOptions(update: true);
         rateLimit.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && value != "none" && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
@@ -34,9 +35,13 @@ internal static class UpdateWebhookCommand
                 Ordering = run.Value(ordering),
                 RateLimit = int.TryParse(run.Value(rateLimit), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rate) ? rate : null,
                 RemoveRateLimit = run.Value(rateLimit) == "none",
+                Headers = endpoint.HeadersOf(run),
+                RemoveHeaders = run.Value(endpoint.Headers) == EndpointOptions.None,
+                Auth = endpoint.AuthOf(run),
+                RemoveAuth = run.Value(endpoint.Auth) == EndpointOptions.None,
                 Signing = run.Value(signing),
             }),
-            id, url, events, description, enabled, ordering, rateLimit, signing);
+            [id, url, events, description, enabled, ordering, rateLimit, .. endpoint.All, signing]);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, string id, Client.UpdateWebhookRequest changes)

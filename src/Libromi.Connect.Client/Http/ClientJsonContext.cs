@@ -27,6 +27,8 @@ namespace Libromi.Connect.Client.Http;
 [JsonSerializable(typeof(CreateWebhookRequest))]
 [JsonSerializable(typeof(UpdateWebhookRequest))]
 [JsonSerializable(typeof(Webhook))]
+[JsonSerializable(typeof(WebhookAuth))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 [JsonSerializable(typeof(PageResponse<Webhook>))]
 [JsonSerializable(typeof(WebhookSigningSecret))]
 [JsonSerializable(typeof(WebhookTestResult))]

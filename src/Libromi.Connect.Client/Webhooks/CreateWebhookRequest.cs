@@ -28,6 +28,15 @@ public sealed record CreateWebhookRequest
     public int? RateLimit { get; init; }
 
     /// <summary>
+    /// Headers added to every delivery, name to value: RFC 9110 names other than those the platform sets, values of
+    /// visible ASCII; at most 20. Write-only: reads answer hints. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>How the endpoint authenticates the deliveries, such as <c>new BearerWebhookAuth { Token = "…" }</c>. Default: none.</summary>
+    public WebhookAuth? Auth { get; init; }
+
+    /// <summary>
     /// <see cref="WebhookSigning.Hmac"/> or <see cref="WebhookSigning.Ed25519"/>, which gives the webhook a key pair and
     /// adds a <c>v1a</c> signature to every delivery. Default: <see cref="WebhookSigning.Hmac"/>.
     /// </summary>

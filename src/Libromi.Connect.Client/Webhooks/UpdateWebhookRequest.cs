@@ -38,4 +38,34 @@ public sealed record UpdateWebhookRequest
     [JsonInclude]
     [JsonPropertyName("rate_limit")]
     internal RateLimitChange? RateLimitField => RemoveRateLimit ? RateLimitChange.Remove : RateLimit is { } rate ? new RateLimitChange(rate) : null;
+
+    /// <summary>
+    /// New headers, replacing all the current ones; a value equal to the hint a read answered keeps that header's
+    /// stored value. Default: unchanged.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>True removes every custom header (takes precedence over <see cref="Headers"/>). Default: false.</summary>
+    [JsonIgnore]
+    public bool RemoveHeaders { get; init; }
+
+    /// <summary>
+    /// A new auth, replacing the current one; with the same type, a secret equal to the hint a read answered keeps the
+    /// stored secret. Default: unchanged.
+    /// </summary>
+    [JsonIgnore]
+    public WebhookAuth? Auth { get; init; }
+
+    /// <summary>True removes the auth (takes precedence over <see cref="Auth"/>). Default: false.</summary>
+    [JsonIgnore]
+    public bool RemoveAuth { get; init; }
+
+    [JsonInclude]
+    [JsonPropertyName("headers")]
+    internal EndpointChange? HeadersField => RemoveHeaders ? new EndpointChange(null) : Headers is { } headers ? new EndpointChange(headers) : null;
+
+    [JsonInclude]
+    [JsonPropertyName("auth")]
+    internal EndpointChange? AuthField => RemoveAuth ? new EndpointChange(null) : Auth is { } auth ? new EndpointChange(auth) : null;
 }

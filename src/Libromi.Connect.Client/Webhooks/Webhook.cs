@@ -32,6 +32,11 @@ public sealed record Webhook
     /// <summary>The most deliveries per second the endpoint receives, over every server node; null for no limit.</summary>
     public int? RateLimit { get; init; }
 
+    /// <summary>The custom headers added to every delivery, each name with its value's hint (never the value); null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>How the endpoint authenticates the deliveries, with hints in place of secrets; null for none.</summary>
+    public WebhookAuthInfo? Auth { get; init; }
     /// <summary>How deliveries are signed: <see cref="WebhookSigning.Hmac"/> or <see cref="WebhookSigning.Ed25519"/>.</summary>
     public string Signing { get; init; } = WebhookSigning.Hmac;
 

@@ -3,6 +3,8 @@ using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Webhooks.Auth;
+using Libromi.Connect.Server.Webhooks.Headers;
 using Libromi.Connect.Webhooks.Signing;
 using Microsoft.Extensions.Options;
 
@@ -16,15 +18,17 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
 {
     public bool AllowPrivateNetworks => options.Value.AllowPrivateNetworks;
 
-    public async Task<Webhook> CreateAsync(WriteScope scope, string accountId, CreateWebhookRequest request, CancellationToken cancellationToken)
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<Webhook> CreateAsync(WriteScope scope, string accountId, CreateWebhookRequest request, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var signing = request.Signing ?? WebhookSigning.Hmac;
         var key = signing == WebhookSigning.Ed25519 ? WebhookSigningKey.Generate() : null;
         var webhook = new Webhook(ids.New("whk"), request.Url!, request.Events!, request.Description, request.Enabled ?? true, null,
-            request.Ordering ?? WebhookOrdering.None, request.RateLimit, signing, key?.PublicKey, null,
-            WebhookSecret.Generate(), null, now, now);
-        await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(webhook.Events), null, cancellationToken);
+            request.Ordering ?? WebhookOrdering.None, request.RateLimit, CustomHeaders.Hints(endpoint.Headers), AuthJson.View(endpoint.Auth),
+            signing, key?.PublicKey, null, WebhookSecret.Generate(), null, now, now);
+        await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(webhook.Events), null, endpoint, cancellationToken);
         if (key is not null)
         {
             await WebhookStore.SetSigningAsync(scope, accountId, webhook.Id, signing, key.PrivateKey, cancellationToken);
@@ -50,10 +54,21 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
         return await WebhookStore.ListAsync(session, accountId, page, cancellationToken);
     }
 
-    public async Task<Webhook?> UpdateAsync(string accountId, string id, UpdateWebhookRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks <c>headers</c> and <c>auth</c> against the webhook's current ones into <paramref name="validator"/>, and
+    /// changes nothing when they are invalid (answering null).
+    /// </summary>
+    public async Task<Webhook?> UpdateAsync(string accountId, string id, UpdateWebhookRequest request, Validator validator, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         if (await WebhookStore.FindAsync(scope, accountId, id, cancellationToken) is not { } current)
+        {
+            return null;
+        }
+        var endpoint = EndpointValidation.Check(validator, EndpointRequests.Headers(validator, request.Headers), request.Auth.ValueKind != JsonValueKind.Undefined,
+            EndpointRequests.Auth(validator, request.Auth), await WebhookStore.FindEndpointAsync(scope, accountId, id, cancellationToken),
+            request.Url ?? current.Url, request.Url is not null, AllowPrivateNetworks, time.GetUtcNow());
+        if (endpoint is null)
         {
             return null;
         }
@@ -72,9 +87,11 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
                 JsonValueKind.Null => null,
                 _ => request.RateLimit.GetInt32(),
             },
+            Headers = CustomHeaders.Hints(endpoint.Headers),
+            Auth = AuthJson.View(endpoint.Auth),
             UpdatedAt = time.GetUtcNow(),
         };
-        await WebhookStore.UpdateAsync(scope, accountId, updated, EventCatalog.MaskOf(updated.Events), cancellationToken);
+        await WebhookStore.UpdateAsync(scope, accountId, updated, EventCatalog.MaskOf(updated.Events), endpoint, cancellationToken);
         if (request.Signing is { } signing && signing != current.Signing)
         {
             // Switching to hmac drops the key pair, so a later switch back makes a new one rather than reviving an old key.

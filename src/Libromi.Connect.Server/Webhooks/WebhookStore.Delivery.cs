@@ -2,6 +2,8 @@ using System.Data.Common;
 using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Webhooks.Auth;
+using Libromi.Connect.Server.Webhooks.Headers;
 using Libromi.Connect.Webhooks.Signing;
 
 namespace Libromi.Connect.Server.Webhooks;
@@ -9,12 +11,15 @@ namespace Libromi.Connect.Server.Webhooks;
 /// <summary>The statements on <c>webhooks</c> that the delivery engine runs: loading targets, recording health.</summary>
 public static partial class WebhookStore
 {
-    /// <summary>The webhooks as delivery targets; a row that cannot be used (a URL, secret or signing key damaged in the store) is left out.</summary>
+    /// <summary>
+    /// The webhooks as delivery targets; a row that cannot be used (a URL, secret, headers, auth or signing key damaged in
+    /// the store) is left out, so its deliveries fail alone.
+    /// </summary>
     public static async Task<Dictionary<string, DeliveryTarget>> TargetsAsync(StoreSession session, IReadOnlyList<string> webhookIds, long nowMs, CancellationToken cancellationToken)
     {
         var targets = new Dictionary<string, DeliveryTarget>(StringComparer.Ordinal);
         await using var select = session.CommandIn(
-            "SELECT id, url, enabled, secret, previous_secret, previous_secret_expires_at, transport, signing, signing_key, previous_signing_key FROM webhooks WHERE id IN ", webhookIds);
+            "SELECT id, url, enabled, secret, previous_secret, previous_secret_expires_at, transport, headers, auth, signing, signing_key, previous_signing_key FROM webhooks WHERE id IN ", webhookIds);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -64,9 +69,13 @@ public static partial class WebhookStore
             var previousActive = previous is not null && reader.GetNullableInt64(5) > nowMs;
             var standard = new WebhookSigner(secret, previousActive ? [previous!] : [], SigningKeys(reader, previousActive));
             var libromi = previousActive ? new WebhookSigner(previous!) : standard;
-            return new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi, (TransportKind)reader.GetInt32(6));
+            return new DeliveryTarget(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2) == 1, standard, libromi, (TransportKind)reader.GetInt32(6))
+            {
+                Headers = CustomHeaders.Parse(reader.GetNullableString(7)),
+                Auth = AuthJson.Parse(reader.GetNullableString(8)),
+            };
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidCastException)
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidCastException or InvalidOperationException or System.Text.Json.JsonException)
         {
             return null;
         }
@@ -75,11 +84,11 @@ public static partial class WebhookStore
     /// <summary>An <c>ed25519</c> webhook's key pairs, the current first; a missing or damaged key throws <see cref="FormatException"/>.</summary>
     private static WebhookSigningKey[] SigningKeys(DbDataReader reader, bool previousActive)
     {
-        if (WebhookSigning.Name(reader.GetInt64(7)) != WebhookSigning.Ed25519)
+        if (WebhookSigning.Name(reader.GetInt64(9)) != WebhookSigning.Ed25519)
         {
             return [];
         }
-        var current = WebhookSigningKey.Parse(reader.GetNullableString(8) ?? throw new FormatException("An ed25519 webhook has no signing key."));
-        return previousActive && reader.GetNullableString(9) is { } previous ? [current, WebhookSigningKey.Parse(previous)] : [current];
+        var current = WebhookSigningKey.Parse(reader.GetNullableString(10) ?? throw new FormatException("An ed25519 webhook has no signing key."));
+        return previousActive && reader.GetNullableString(11) is { } previous ? [current, WebhookSigningKey.Parse(previous)] : [current];
     }
 }

@@ -5,6 +5,8 @@ using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Webhooks.Signing;
+using Libromi.Connect.Server.Webhooks.Auth;
+using Libromi.Connect.Server.Webhooks.Headers;
 
 namespace Libromi.Connect.Server.Webhooks;
 
@@ -12,40 +14,42 @@ namespace Libromi.Connect.Server.Webhooks;
 public static partial class WebhookStore
 {
     // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
-    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit";
+    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit, headers, auth";
 
     // The signing keys are read only to answer their public halves; SetSigningAsync writes them.
     private const string ReadColumns = Columns + ", signing, signing_key, previous_signing_key";
 
-    public static async Task InsertAsync(StoreSession session, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
+    public static async Task InsertAsync(StoreSession session, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
         await using var insert = session.Command($"""
             INSERT INTO webhooks (account_id, event_mask, session_expires_at, transport, secret, {Columns})
-            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r)
+            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r, @h, @auth)
             """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt)
             .With("@transport", (int)(sessionExpiresAt is null ? TransportKind.Http : TransportKind.Listen)).With("@id", webhook.Id).With("@url", webhook.Url)
             .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
             .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds())
-            .With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit);
+            .With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit)
+            .With("@h", CustomHeaders.Json(endpoint.Headers)).With("@auth", AuthJson.Json(endpoint.Auth));
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Saves URL, events, description, enabled state, ordering and rate limit; enabling clears the disabled reason and
+    /// Saves URL, events, description, enabled state, ordering, rate limit, headers and auth; enabling clears the disabled reason and
     /// the failure streak. Turning ordering off frees the deliveries already queued in order: they go out as they fall
     /// due. (Turning it on orders the deliveries queued from then on: those already queued carry no contact to order by.)
     /// </summary>
-    public static async Task UpdateAsync(StoreSession session, string accountId, Webhook webhook, long mask, CancellationToken cancellationToken)
+    public static async Task UpdateAsync(StoreSession session, string accountId, Webhook webhook, long mask, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
         await using var update = session.Command("""
             UPDATE webhooks SET url = @url, events = @events, event_mask = @mask, description = @d, enabled = @e,
                 disabled_reason = CASE WHEN @e = 1 THEN NULL ELSE disabled_reason END,
                 failing_since = CASE WHEN @e = 1 THEN NULL ELSE failing_since END,
-                ordering = @o, rate_limit = @r, updated_at = @u
+                ordering = @o, rate_limit = @r, headers = @h, auth = @auth, updated_at = @u
             WHERE account_id = @a AND id = @id
             """).With("@a", accountId).With("@id", webhook.Id).With("@url", webhook.Url).With("@events", JsonSerializer.Serialize(webhook.Events))
             .With("@mask", mask).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
-            .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds()).With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit);
+            .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds()).With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit)
+            .With("@h", CustomHeaders.Json(endpoint.Headers)).With("@auth", AuthJson.Json(endpoint.Auth));
         await update.ExecuteNonQueryAsync(cancellationToken);
         if (webhook.Ordering == WebhookOrdering.None)
         {
@@ -92,6 +96,16 @@ public static partial class WebhookStore
             .With("@a", accountId).With("@id", id);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>The webhook's headers and auth with their secrets, for a change to start from.</summary>
+    public static async Task<WebhookEndpoint> FindEndpointAsync(StoreSession session, string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var select = session.Command("SELECT headers, auth FROM webhooks WHERE account_id = @a AND id = @id").With("@a", accountId).With("@id", id);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new WebhookEndpoint(CustomHeaders.Parse(reader.GetNullableString(0)), AuthJson.Parse(reader.GetNullableString(1)))
+            : WebhookEndpoint.None;
     }
 
     /// <summary>The webhook's signing secret, and the previous one while it still signs (at <paramref name="nowMs"/>).</summary>
@@ -142,9 +156,11 @@ public static partial class WebhookStore
         reader.GetNullableString(5),
         WebhookOrdering.Name(reader.GetInt64(9)),
         reader.IsDBNull(10) ? null : reader.GetInt32(10),
-        WebhookSigning.Name(reader.GetInt64(11)),
-        PublicKeyOf(reader.GetNullableString(12)),
-        PublicKeyOf(reader.GetNullableString(13)),
+        CustomHeaders.Hints(CustomHeaders.Parse(reader.GetNullableString(11))),
+        AuthJson.View(AuthJson.Parse(reader.GetNullableString(12))),
+        WebhookSigning.Name(reader.GetInt64(13)),
+        PublicKeyOf(reader.GetNullableString(14)),
+        PublicKeyOf(reader.GetNullableString(15)),
         null,
         reader.GetNullableTime(6),
         reader.GetTime(7),

@@ -13,7 +13,8 @@ public static class WebhookValidation
     public const int MaxDescriptionLength = 500;
     public const int MaxRateLimit = 10_000;
 
-    public static Dictionary<string, string[]>? Create(CreateWebhookRequest request, bool allowPrivateNetworks, out CreateWebhookRequest valid)
+    /// <summary>Also checks <c>headers</c> and <c>auth</c> (a certificate against <paramref name="now"/>), answered in <paramref name="endpoint"/>.</summary>
+    public static Dictionary<string, string[]>? Create(CreateWebhookRequest request, bool allowPrivateNetworks, DateTimeOffset now, out CreateWebhookRequest valid, out WebhookEndpoint endpoint)
     {
         var validator = new Validator();
         var url = Url(validator, request.Url, required: true, allowPrivateNetworks);
@@ -25,7 +26,10 @@ public static class WebhookValidation
             RateLimit(validator, rate);
         }
         var signing = Signing(validator, request.Signing) ?? WebhookSigning.Hmac;
-        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit, signing);
+        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit,
+            Signing: signing);
+        endpoint = EndpointValidation.Check(validator, request.Headers?.ToList(), request.Auth is not null, request.Auth, WebhookEndpoint.None, url, urlSent: true,
+            allowPrivateNetworks, now) ?? WebhookEndpoint.None;
         return validator.Errors();
     }
 
@@ -48,7 +52,8 @@ public static class WebhookValidation
                 validator.Add("rate_limit", $"'rate_limit' must be a whole number of deliveries per second from 1 to {MaxRateLimit}, or null to remove the limit.");
                 break;
         }
-        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit, Signing(validator, request.Signing));
+        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit, request.Headers, request.Auth,
+            Signing(validator, request.Signing));
         return validator.Errors();
     }
 

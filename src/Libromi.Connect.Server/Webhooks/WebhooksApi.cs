@@ -23,11 +23,11 @@ public static class WebhooksApi
 
     private static async Task<Results<Created<Webhook>, ValidationFailed>> Create(CreateWebhookRequest request, [AsParameters] WebhookServices s)
     {
-        if (WebhookValidation.Create(request, s.Webhooks.AllowPrivateNetworks, out var valid) is { } errors)
+        if (WebhookValidation.Create(request, s.Webhooks.AllowPrivateNetworks, s.Webhooks.Now, out var valid, out var endpoint) is { } errors)
         {
             return new ValidationFailed(errors);
         }
-        return TypedResults.Created(default(string), await s.Webhooks.CreateAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, valid, s.CancellationToken));
+        return TypedResults.Created(default(string), await s.Webhooks.CreateAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, valid, endpoint, s.CancellationToken));
     }
 
     private static async Task<Results<Ok<Webhook>, NotFoundProblem>> Get(string id, [AsParameters] WebhookServices s) =>
@@ -47,7 +47,13 @@ public static class WebhooksApi
         {
             return new ValidationFailed(errors);
         }
-        return await s.Webhooks.UpdateAsync(s.Caller.AccountId, id, valid, s.CancellationToken) is { } webhook ? TypedResults.Ok(webhook) : new NotFoundProblem("webhook", id);
+        var endpointErrors = new Validator();
+        var webhook = await s.Webhooks.UpdateAsync(s.Caller.AccountId, id, valid, endpointErrors, s.CancellationToken);
+        if (endpointErrors.Errors() is { } invalid)
+        {
+            return new ValidationFailed(invalid);
+        }
+        return webhook is not null ? TypedResults.Ok(webhook) : new NotFoundProblem("webhook", id);
     }
 
     private static async Task<Results<NoContent, NotFoundProblem>> Delete(string id, [AsParameters] WebhookServices s) =>

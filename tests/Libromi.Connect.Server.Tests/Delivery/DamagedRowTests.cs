@@ -74,4 +74,37 @@ public sealed class DamagedRowTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await client.GetOkAsync($"webhooks/{damagedId}")).GetProperty("public_key").ValueKind);
         Assert.All(await client.DeliveriesAsync(healthyId), d => Assert.Equal("succeeded", d.Str("status")));
     }
+
+    [Theory]
+    [InlineData("auth", "{\"type\":\"kerberos\"}")]
+    [InlineData("auth", "{\"type\":\"basic\",\"username\":\"u\"}")]
+    [InlineData("auth", "not json")]
+    [InlineData("headers", "{\"X-Key\":7}")]
+    [InlineData("headers", "[1,2")]
+    public async Task A_webhook_whose_stored_headers_or_auth_are_damaged_fails_its_deliveries_while_other_webhooks_deliver(string column, string damage)
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var damaged = await TestReceiver.StartAsync();
+        await using var healthy = await TestReceiver.StartAsync();
+        using var client = server.CreateClient();
+        var (damagedId, _) = await client.CreateWebhookAsync(damaged.Url, "contact.created");
+        var (healthyId, _) = await client.CreateWebhookAsync(healthy.Url, "contact.created");
+        await using (var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE webhooks SET {column} = $damage WHERE id = $id";
+            update.Parameters.AddWithValue("$damage", damage);
+            update.Parameters.AddWithValue("$id", damagedId);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        await client.CreateContactAsync("Ada", "+15550007003");
+
+        await healthy.WaitForCountAsync(1);
+        var attempt = await server.WaitForDeliveryAsync(client, await server.OnlyDeliveryIdAsync(client, damagedId), d => d.GetProperty("attempts").GetArrayLength() > 0);
+        Assert.Equal("internal_error", attempt.GetProperty("attempts")[0].Str("error_kind"));
+        Assert.Empty(damaged.Received);
+        Assert.All(await client.DeliveriesAsync(healthyId), d => Assert.Equal("succeeded", d.Str("status")));
+    }
 }

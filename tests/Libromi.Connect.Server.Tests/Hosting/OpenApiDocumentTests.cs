@@ -72,13 +72,29 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task A_webhooks_headers_and_auth_are_described_on_create_patch_and_reads()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await DocumentAsync(fixture.Server, fixture.Server.BaseAddress.Authority));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        foreach (var type in new[] { "CreateWebhookRequest", "UpdateWebhookRequest", "Webhook" })
+        {
+            var properties = schemas.GetProperty(type).GetProperty("properties");
+            Assert.Equal("string", properties.GetProperty("headers").GetProperty("additionalProperties").GetProperty("type").GetString());
+            Assert.Contains("#/components/schemas/", properties.GetProperty("auth").GetRawText(), StringComparison.Ordinal);
+        }
+        Assert.True(schemas.GetProperty("WebhookAuthRequest").GetProperty("properties").TryGetProperty("private_key", out _));
+    }
+
     private static async Task<string> DocumentAsync(TestServer server, string host)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
         request.Headers.Host = host;
         using var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return body;
     }
 }

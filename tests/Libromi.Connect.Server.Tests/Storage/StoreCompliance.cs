@@ -354,9 +354,9 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     {
         account ??= await new ApiKeys(Database, Ids, Time).CreateAccountAsync(ApiKeys.NewKey(), "Compliance", CancellationToken.None);
         var now = Time.GetUtcNow();
-        var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["contact.created"], null, true, null, "none", null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
+        var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["contact.created"], null, true, null, "none", null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);
-        await WebhookStore.InsertAsync(scope, account, webhook, EventCatalog.Find("contact.created")!.Bit, null, CancellationToken.None);
+        await WebhookStore.InsertAsync(scope, account, webhook, EventCatalog.Find("contact.created")!.Bit, null, WebhookEndpoint.None, CancellationToken.None);
         await scope.CommitAsync(CancellationToken.None);
         return (account, webhook.Id);
     }

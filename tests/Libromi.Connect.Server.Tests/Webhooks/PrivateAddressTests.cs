@@ -53,4 +53,20 @@ public sealed class PrivateAddressTests(PublicOnlyServerFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.Created, answer.Status);
     }
+
+    [Theory]
+    [InlineData("https://127.0.0.1/token")]
+    [InlineData("https://169.254.169.254/latest/token")]
+    [InlineData("https://localhost/token")]
+    [InlineData("https://[::1]/token")]
+    [InlineData("http://auth.example.com/token")]
+    public async Task An_oauth2_token_url_to_an_internal_host_or_over_plain_http_answers_422_when_private_networks_are_not_allowed(string tokenUrl)
+    {
+        using var client = _server.CreateClient(await _server.CreateAccountAsync());
+        var auth = new { type = "oauth2", token_url = tokenUrl, client_id = "libromi", client_secret = "s3cret" };
+
+        (await client.PostAsync("webhooks", JsonSerializer.Serialize(new { url = "https://example.com/webhook", events = new[] { "*" }, auth }))).AssertInvalidFields("auth.token_url");
+
+        Assert.Empty(await client.AllAsync("webhooks"));
+    }
 }

@@ -2,16 +2,23 @@ using System.Globalization;
 using Libromi.Connect.Webhooks.Signing;
 
 using Libromi.Connect.Server.Delivery.Engine;
+using Libromi.Connect.Server.Delivery.Transports.Auth;
 
 namespace Libromi.Connect.Server.Delivery.Transports;
 
-/// <summary>The headers of one attempt, the same whether it goes over HTTP or through a <c>libromi listen</c> session.</summary>
+/// <summary>
+/// The headers of one attempt, the same whether it goes over HTTP or through a <c>libromi listen</c> session: the
+/// platform's own, then the webhook's custom headers, then the <c>Authorization</c> of a basic or bearer auth (an OAuth2
+/// token is the transport's to add). Validation keeps custom headers from repeating any of the others.
+/// </summary>
 public static class DeliveryHeaders
 {
     public const string ContentType = "Content-Type";
     public const string DeliveryId = "X-Libromi-Delivery-Id";
 
     public static readonly string UserAgent = $"Libromi-Connect-Webhooks/{typeof(DeliveryHeaders).Assembly.GetName().Version?.ToString(3)}";
+
+    public const string Authorization = "Authorization";
 
     public static (string Name, string Value)[] For(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, long timestampSeconds) =>
     [
@@ -25,5 +32,12 @@ public static class DeliveryHeaders
         (WebhookHeaders.WebhookId, payload.Id),
         (WebhookHeaders.WebhookTimestamp, timestampSeconds.ToString(CultureInfo.InvariantCulture)),
         (WebhookHeaders.WebhookSignature, target.StandardSigner.SignStandard(payload.Id, timestampSeconds, payload.Body)),
+        .. target.Headers.Select(h => (h.Key, h.Value)),
+        .. target.Auth switch
+        {
+            BasicAuth basic => [(Authorization, basic.Authorization)],
+            BearerAuth bearer => [(Authorization, bearer.Authorization)],
+            _ => Array.Empty<(string, string)>(),
+        },
     ];
 }

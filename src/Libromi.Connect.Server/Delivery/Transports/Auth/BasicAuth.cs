@@ -7,6 +7,9 @@ public sealed record BasicAuth(string Username, string Password) : EndpointAuth
 
     public override string Type => Name;
 
+    /// <summary>The header's value, encoded once per target rather than once per attempt.</summary>
+    public string Authorization { get; } = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Username}:{Password}"));
+
     protected override bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append("Username = ").Append(Username);

@@ -7,5 +7,8 @@ public sealed record BearerAuth(string Token) : EndpointAuth
 
     public override string Type => Name;
 
+    /// <summary>The header's value, built once per target rather than once per attempt.</summary>
+    public string Authorization { get; } = "Bearer " + Token;
+
     protected override bool PrintMembers(System.Text.StringBuilder builder) => false;
 }

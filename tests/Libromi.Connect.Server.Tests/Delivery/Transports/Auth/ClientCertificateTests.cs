@@ -74,7 +74,7 @@ public sealed class ClientCertificateTests : IAsyncDisposable
         var outcome = await attempts.SendAsync(TransportAttempts.Target(_receiver.Url, new ClientCertificateAuth(third.CertificatePem, third.PrivateKeyPem), "whk_1"));
 
         Assert.IsType<Delivered>(outcome);
-        Assert.Equal([first.Certificate.Thumbprint, second.Certificate.Thumbprint], _receiver.ClientCertificates.Take(2).Order());
+        Assert.Equal(new[] { first.Certificate.Thumbprint, second.Certificate.Thumbprint }.Order(), _receiver.ClientCertificates.Take(2).Order());
         Assert.Equal(third.Certificate.Thumbprint, _receiver.ClientCertificates[^1]);
     }
 
