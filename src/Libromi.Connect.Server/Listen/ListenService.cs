@@ -20,7 +20,7 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
         var now = time.GetUtcNow();
         var expires = now + SessionLifetime;
         var secret = WebhookSecret.Generate();
-        var webhook = new Webhook(ids.New("whk"), WebhookStore.ListenSessionUrl, events, "libromi listen session", true, null, WebhookOrdering.None, null, secret, null, now, now);
+        var webhook = new Webhook(ids.New("whk"), WebhookStore.ListenSessionUrl, events, "libromi listen session", true, null, WebhookOrdering.None, null, null, secret, null, now, now);
         await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(events), expires.ToUnixTimeMilliseconds(), cancellationToken);
         return new ListenSession(webhook.Id, secret, webhook.Events, expires);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Libromi.Connect.Server.Webhooks;
@@ -8,6 +9,7 @@ namespace Libromi.Connect.Server.Webhooks;
 /// <see cref="PreviousSecretExpiresAt"/> says until when the previous secret signs too. <see cref="DisabledReason"/>
 /// explains why delivery stopped, if it did. <see cref="Ordering"/> is <c>none</c> or <c>contact</c> (deliveries about
 /// one contact go one at a time, in commit order); <see cref="RateLimit"/> caps deliveries per second, null for none.
+/// <see cref="Filter"/> holds the conditions an event must meet to be delivered (see <c>Filters/</c>), null for none.
 /// </summary>
 public sealed record Webhook(
     string Id,
@@ -18,6 +20,7 @@ public sealed record Webhook(
     string? DisabledReason,
     string Ordering,
     int? RateLimit,
+    JsonElement? Filter,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
     DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt,

@@ -5,16 +5,18 @@ namespace Libromi.Connect.Server.Webhooks;
 
 /// <summary>
 /// Body of <c>POST /api/v1/webhooks</c>. <c>events</c> names catalog types, or <c>["*"]</c> for all; <c>ordering</c> is
-/// <c>none</c> (the default) or <c>contact</c>; <c>rate_limit</c> is deliveries per second, absent or null for no limit.
+/// <c>none</c> (the default) or <c>contact</c>; <c>rate_limit</c> is deliveries per second, absent or null for no limit;
+/// <c>filter</c> the conditions on the event an event must meet to be delivered, absent or null for none.
 /// </summary>
-public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering = null, int? RateLimit = null);
+public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering = null, int? RateLimit = null,
+    JsonElement? Filter = null);
 
 /// <summary>
 /// Body of <c>PATCH /api/v1/webhooks/{id}</c>: absent fields stay; <c>enabled: true</c> re-enables a disabled webhook.
-/// <c>rate_limit</c> is read as raw JSON because absent (keep) and null (remove the limit) mean different things.
+/// <c>rate_limit</c> and <c>filter</c> are read as raw JSON because absent (keep) and null (remove) mean different things.
 /// </summary>
 public sealed record UpdateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering,
-    [property: OpenApiNullableInteger(1, WebhookValidation.MaxRateLimit)] JsonElement RateLimit);
+    [property: OpenApiNullableInteger(1, WebhookValidation.MaxRateLimit)] JsonElement RateLimit, JsonElement Filter);
 
 /// <summary>Body of <c>POST /api/v1/webhooks/{id}/recover</c>: re-queue the failed deliveries created since this time.</summary>
 public sealed record RecoverWebhookRequest(DateTimeOffset? Since);

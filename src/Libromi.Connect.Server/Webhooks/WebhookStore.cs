@@ -11,23 +11,23 @@ namespace Libromi.Connect.Server.Webhooks;
 public static partial class WebhookStore
 {
     // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
-    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit";
+    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit, filter";
 
     public static async Task InsertAsync(StoreSession session, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, CancellationToken cancellationToken)
     {
         await using var insert = session.Command($"""
             INSERT INTO webhooks (account_id, event_mask, session_expires_at, transport, secret, {Columns})
-            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r)
+            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r, @f)
             """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt)
             .With("@transport", (int)(sessionExpiresAt is null ? TransportKind.Http : TransportKind.Listen)).With("@id", webhook.Id).With("@url", webhook.Url)
             .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
             .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds())
-            .With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit);
+            .With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit).With("@f", FilterText(webhook));
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Saves URL, events, description, enabled state, ordering and rate limit; enabling clears the disabled reason and
+    /// Saves URL, events, description, enabled state, ordering, rate limit and filter; enabling clears the disabled reason and
     /// the failure streak. Turning ordering off frees the deliveries already queued in order: they go out as they fall
     /// due. (Turning it on orders the deliveries queued from then on: those already queued carry no contact to order by.)
     /// </summary>
@@ -37,11 +37,11 @@ public static partial class WebhookStore
             UPDATE webhooks SET url = @url, events = @events, event_mask = @mask, description = @d, enabled = @e,
                 disabled_reason = CASE WHEN @e = 1 THEN NULL ELSE disabled_reason END,
                 failing_since = CASE WHEN @e = 1 THEN NULL ELSE failing_since END,
-                ordering = @o, rate_limit = @r, updated_at = @u
+                ordering = @o, rate_limit = @r, filter = @f, updated_at = @u
             WHERE account_id = @a AND id = @id
             """).With("@a", accountId).With("@id", webhook.Id).With("@url", webhook.Url).With("@events", JsonSerializer.Serialize(webhook.Events))
             .With("@mask", mask).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
-            .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds()).With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit);
+            .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds()).With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit).With("@f", FilterText(webhook));
         await update.ExecuteNonQueryAsync(cancellationToken);
         if (webhook.Ordering == WebhookOrdering.None)
         {
@@ -124,8 +124,25 @@ public static partial class WebhookStore
         reader.GetNullableString(5),
         WebhookOrdering.Name(reader.GetInt64(9)),
         reader.IsDBNull(10) ? null : reader.GetInt32(10),
+        reader.IsDBNull(11) ? null : ReadFilter(reader.GetString(11)),
         null,
         reader.GetNullableTime(6),
         reader.GetTime(7),
         reader.GetTime(8));
+
+    private static string? FilterText(Webhook webhook) => webhook.Filter?.GetRawText();
+
+    // A filter damaged in the store (not JSON) reads back as a JSON string of its text: GET still answers, and a PATCH
+    // of other fields writes back that string, which fan-out treats as matching nothing, as it did the damaged text.
+    private static JsonElement ReadFilter(string stored)
+    {
+        try
+        {
+            return JsonElement.Parse(stored);
+        }
+        catch (JsonException)
+        {
+            return JsonElement.Parse("\"" + JsonEncodedText.Encode(stored).Value + "\"");
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Webhooks.Filters;
 
 namespace Libromi.Connect.Server.Webhooks;
 
@@ -24,7 +25,9 @@ public static class WebhookValidation
         {
             RateLimit(validator, rate);
         }
-        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit);
+        var filter = FilterValidation.Filter(validator, request.Filter ?? default);
+        valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit,
+            filter.ValueKind == JsonValueKind.Object ? filter : null);
         return validator.Errors();
     }
 
@@ -47,7 +50,8 @@ public static class WebhookValidation
                 validator.Add("rate_limit", $"'rate_limit' must be a whole number of deliveries per second from 1 to {MaxRateLimit}, or null to remove the limit.");
                 break;
         }
-        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit);
+        var filter = FilterValidation.Filter(validator, request.Filter);
+        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit, filter);
         return validator.Errors();
     }
 
