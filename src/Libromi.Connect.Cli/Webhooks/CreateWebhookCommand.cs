@@ -3,7 +3,7 @@ using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N]</c></summary>
+/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N] [--filter JSON]</c></summary>
 internal static class CreateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -14,6 +14,7 @@ internal static class CreateWebhookCommand
         var disabled = new Option<bool>("--disabled") { Description = "Create it without delivering yet. Default: enabled." };
         var ordering = WebhookOptions.Ordering("contact: one delivery at a time per contact, in the order the events happened. Default: none.");
         var rateLimit = new Option<int?>("--rate-limit") { Description = "The most deliveries per second the endpoint receives. Default: no limit." };
+        var filter = WebhookOptions.Filter("Conditions on the event a delivery must meet, as JSON (see docs/webhooks.md, Filters). Default: none.", none: false);
         return context.Command("create", "Register a webhook endpoint; prints its signing secret.",
             run => ExecuteAsync(run, new()
             {
@@ -23,8 +24,9 @@ internal static class CreateWebhookCommand
                 Enabled = run.Value(disabled) ? false : null,
                 Ordering = run.Value(ordering),
                 RateLimit = run.Value(rateLimit),
+                Filter = WebhookOptions.ParseFilter(run.Value(filter)),
             }),
-            url, events, description, disabled, ordering, rateLimit);
+            url, events, description, disabled, ordering, rateLimit, filter);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, Client.CreateWebhookRequest request)

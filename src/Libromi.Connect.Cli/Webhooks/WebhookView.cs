@@ -20,6 +20,7 @@ internal static class WebhookView
         ("enabled", w.Enabled ? "yes" : $"no ({w.DisabledReason})"),
         ("ordering", w.Ordering),
         ("rate limit", w.RateLimit is { } rate ? $"{rate}/s" : "none"),
+        ("filter", w.Filter?.GetRawText() ?? "none"),
         .. w.Secret is null ? [] : new[] { ("secret", (string?)w.Secret) },
         ("previous secret expires", Cells.Time(w.PreviousSecretExpiresAt)),
         ("created", Cells.Time(w.CreatedAt)),
