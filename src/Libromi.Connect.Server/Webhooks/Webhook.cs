@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Libromi.Connect.Server.Hosting;
+using Libromi.Connect.Server.Webhooks.Filters;
 
 namespace Libromi.Connect.Server.Webhooks;
 
@@ -20,7 +22,7 @@ public sealed record Webhook(
     string? DisabledReason,
     string Ordering,
     int? RateLimit,
-    JsonElement? Filter,
+    [property: OpenApiNullableObject(WebhookFilter.Described)] JsonElement? Filter,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
     DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Libromi.Connect.Server.Hosting;
+using Libromi.Connect.Server.Webhooks.Filters;
 
 namespace Libromi.Connect.Server.Webhooks;
 
@@ -9,14 +10,15 @@ namespace Libromi.Connect.Server.Webhooks;
 /// <c>filter</c> the conditions on the event an event must meet to be delivered, absent or null for none.
 /// </summary>
 public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering = null, int? RateLimit = null,
-    JsonElement? Filter = null);
+    [property: OpenApiNullableObject(WebhookFilter.Described)] JsonElement? Filter = null);
 
 /// <summary>
 /// Body of <c>PATCH /api/v1/webhooks/{id}</c>: absent fields stay; <c>enabled: true</c> re-enables a disabled webhook.
 /// <c>rate_limit</c> and <c>filter</c> are read as raw JSON because absent (keep) and null (remove) mean different things.
 /// </summary>
 public sealed record UpdateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering,
-    [property: OpenApiNullableInteger(1, WebhookValidation.MaxRateLimit)] JsonElement RateLimit, JsonElement Filter);
+    [property: OpenApiNullableInteger(1, WebhookValidation.MaxRateLimit)] JsonElement RateLimit,
+    [property: OpenApiNullableObject(WebhookFilter.Described)] JsonElement Filter);
 
 /// <summary>Body of <c>POST /api/v1/webhooks/{id}/recover</c>: re-queue the failed deliveries created since this time.</summary>
 public sealed record RecoverWebhookRequest(DateTimeOffset? Since);

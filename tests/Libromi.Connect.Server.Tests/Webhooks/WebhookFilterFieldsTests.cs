@@ -113,7 +113,12 @@ public sealed class WebhookFilterFieldsTests(ServerFixture fixture) : IClassFixt
         Assert.Contains("/api/v1/webhooks/{id}/filter-test", document, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(document);
         var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
-        Assert.True(schemas.GetProperty("Webhook").GetProperty("properties").TryGetProperty("filter", out _));
+        foreach (var type in new[] { "Webhook", "CreateWebhookRequest", "UpdateWebhookRequest" })
+        {
+            var filter = schemas.GetProperty(type).GetProperty("properties").GetProperty("filter");
+            Assert.Equal(["null", "object"], filter.GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+            Assert.Contains("dot notation", filter.Str("description"), StringComparison.Ordinal);
+        }
         Assert.True(schemas.GetProperty("FilterTestResponse").GetProperty("properties").TryGetProperty("reasons", out _));
     }
 }

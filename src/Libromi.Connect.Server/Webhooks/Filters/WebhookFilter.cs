@@ -15,6 +15,9 @@ public sealed class WebhookFilter
     public const int MaxBytes = 4096;
     public const int MaxDepth = 16;
 
+    /// <summary>The field's description in the OpenAPI document.</summary>
+    public const string Described = "Conditions on the event a delivery must meet, on top of events: paths in dot notation from the envelope's root and operators, such as {\"data.contact.attributes.plan\": {\"$in\": [\"gold\", \"pro\"]}}; null for none. See docs/webhooks.md, Filters.";
+
     private readonly FilterNode _root;
 
     private WebhookFilter(FilterNode root, string json)
