@@ -34,7 +34,7 @@ public sealed record Webhook
     public int? RateLimit { get; init; }
 
     /// <summary>
-    /// The conditions on the event an event must meet to be delivered, on top of <see cref="Events"/>, such as
+    /// The conditions an event must meet to be delivered, on top of <see cref="Events"/>, such as
     /// <c>{"data.contact.attributes.plan": {"$in": ["gold", "pro"]}}</c>, in the server's normalised form; null for no
     /// filter. <see cref="WebhooksClient.TestFilterAsync"/> explains why an event does not match.
     /// </summary>

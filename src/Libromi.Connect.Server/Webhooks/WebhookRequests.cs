@@ -7,7 +7,7 @@ namespace Libromi.Connect.Server.Webhooks;
 /// <summary>
 /// Body of <c>POST /api/v1/webhooks</c>. <c>events</c> names catalog types, or <c>["*"]</c> for all; <c>ordering</c> is
 /// <c>none</c> (the default) or <c>contact</c>; <c>rate_limit</c> is deliveries per second, absent or null for no limit;
-/// <c>filter</c> the conditions on the event an event must meet to be delivered, absent or null for none.
+/// <c>filter</c> the conditions an event must meet to be delivered, absent or null for none.
 /// </summary>
 public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description, bool? Enabled, string? Ordering = null, int? RateLimit = null,
     [property: OpenApiNullableObject(WebhookFilter.Described)] JsonElement? Filter = null);
