@@ -74,7 +74,7 @@ public static partial class DeliveryStore
         await using var lockContact = (onlyWebhookId is null
             ? session.Command(select + Subscribed + " LIMIT 1")
                 .With("@bit", bit).With("@now", nowMs)
-            : session.Command(select + "id = @id LIMIT 1").With("@id", onlyWebhookId))
+            : session.Command(select + "account_id = @a AND id = @id LIMIT 1").With("@id", onlyWebhookId))
             .With("@a", accountId).With("@lock", accountId + "\ncontact\n" + contactId);
         await lockContact.ExecuteNonQueryAsync(cancellationToken);
     }
