@@ -92,5 +92,9 @@ public static class BenchRun
         {
             await OrderingScenario.RunAsync(context, cancellationToken);
         }
+        if (options.Runs("filters"))
+        {
+            await FilterScenario.RunAsync(context, cancellationToken);
+        }
     }
 }

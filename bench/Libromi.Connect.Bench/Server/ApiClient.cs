@@ -24,6 +24,15 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         await EnsureAsync(response, cancellationToken);
     }
 
+    /// <summary>A webhook with a <paramref name="filter"/> (the filter's JSON, or null for none).</summary>
+    public async Task CreateFilteredWebhookAsync(Uri url, string[] events, string? filter, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new { url = url.ToString(), events });
+        using var content = new StringContent(filter is null ? body : body[..^1] + ",\"filter\":" + filter + "}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("webhooks", content, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
     /// <summary>Posts an inbound message from the contact <see cref="CreateContactAsync"/> made as number <paramref name="contact"/>.</summary>
     public async Task InboundFromAsync(long contact, long marker, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N] [--header NAME=VALUE]… [--auth TYPE …] [--signing hmac|ed25519]</c></summary>
+/// <summary><c>libromi webhooks create --url URL --events a,b [--description text] [--disabled] [--ordering none|contact] [--rate-limit N] [--filter JSON] [--header NAME=VALUE]… [--auth TYPE …] [--signing hmac|ed25519]</c></summary>
 internal static class CreateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -14,6 +14,7 @@ internal static class CreateWebhookCommand
         var disabled = new Option<bool>("--disabled") { Description = "Create it without delivering yet. Default: enabled." };
         var ordering = WebhookOptions.Ordering("contact: one delivery at a time per contact, in the order the events happened. Default: none.");
         var rateLimit = new Option<int?>("--rate-limit") { Description = "The most deliveries per second the endpoint receives. Default: no limit." };
+        var filter = WebhookOptions.Filter("Conditions on the event a delivery must meet, as JSON (see docs/webhooks.md, Filters). Default: none.", none: false);
         var signing = WebhookOptions.Signing("ed25519: also sign each delivery with an Ed25519 key pair (v1a), verified with the printed public key. Default: hmac.");
         var endpoint = new EndpointOptions(update: false);
         return context.Command("create", "Register a webhook endpoint; prints its signing secret.",
@@ -25,11 +26,12 @@ internal static class CreateWebhookCommand
                 Enabled = run.Value(disabled) ? false : null,
                 Ordering = run.Value(ordering),
                 RateLimit = run.Value(rateLimit),
+                Filter = WebhookOptions.ParseFilter(run.Value(filter)),
                 Headers = endpoint.HeadersOf(run),
                 Auth = endpoint.AuthOf(run),
                 Signing = run.Value(signing),
             }),
-            [url, events, description, disabled, ordering, rateLimit, .. endpoint.All, signing]);
+            [url, events, description, disabled, ordering, rateLimit, filter, .. endpoint.All, signing]);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, Client.CreateWebhookRequest request)

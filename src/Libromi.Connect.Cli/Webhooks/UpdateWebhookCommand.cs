@@ -4,7 +4,7 @@ using Libromi.Connect.Cli.Infrastructure;
 
 namespace Libromi.Connect.Cli.Webhooks;
 
-/// <summary><c>libromi webhooks update ID [--url URL] [--events a,b] [--description text] [--enabled true|false] [--ordering none|contact] [--rate-limit N|none] [--header NAME=VALUE]… [--headers none] [--auth TYPE …|none] [--signing hmac|ed25519]</c></summary>
+/// <summary><c>libromi webhooks update ID [--url URL] [--events a,b] [--description text] [--enabled true|false] [--ordering none|contact] [--rate-limit N|none] [--filter JSON|none] [--header NAME=VALUE]… [--headers none] [--auth TYPE …|none] [--signing hmac|ed25519]</c></summary>
 internal static class UpdateWebhookCommand
 {
     public static Command Create(CliContext context)
@@ -24,6 +24,7 @@ internal static class UpdateWebhookCommand
                 result.AddError($"--rate-limit must be a whole number of deliveries per second, or none; '{value}' is neither.");
             }
         });
+        var filter = WebhookOptions.Filter("New conditions on the event a delivery must meet, as JSON, or none to remove the filter. Default: unchanged.", none: true);
         var signing = WebhookOptions.Signing("ed25519: add an Ed25519 key pair (v1a signatures); hmac: drop it. Default: unchanged.");
         return context.Command("update", "Change a webhook; options left out keep their values.",
             run => ExecuteAsync(run, run.Value(id), new()
@@ -35,13 +36,15 @@ internal static class UpdateWebhookCommand
                 Ordering = run.Value(ordering),
                 RateLimit = int.TryParse(run.Value(rateLimit), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rate) ? rate : null,
                 RemoveRateLimit = run.Value(rateLimit) == "none",
+                Filter = WebhookOptions.ParseFilter(run.Value(filter)),
+                RemoveFilter = run.Value(filter) == "none",
                 Headers = endpoint.HeadersOf(run),
                 RemoveHeaders = run.Value(endpoint.Headers) == EndpointOptions.None,
                 Auth = endpoint.AuthOf(run),
                 RemoveAuth = run.Value(endpoint.Auth) == EndpointOptions.None,
                 Signing = run.Value(signing),
             }),
-            [id, url, events, description, enabled, ordering, rateLimit, .. endpoint.All, signing]);
+            [id, url, events, description, enabled, ordering, rateLimit, filter, .. endpoint.All, signing]);
     }
 
     private static async Task<int> ExecuteAsync(Invocation run, string id, Client.UpdateWebhookRequest changes)

@@ -31,6 +31,7 @@ internal static class WebhookView
         ("enabled", w.Enabled ? "yes" : $"no ({w.DisabledReason})"),
         ("ordering", w.Ordering),
         ("rate limit", w.RateLimit is { } rate ? $"{rate}/s" : "none"),
+        ("filter", w.Filter?.GetRawText() ?? "none"),
         ("headers", w.Headers is { } headers ? string.Join(", ", headers.Select(h => $"{h.Key}: {h.Value}")) : "none"),
         ("auth", Auth(w.Auth)),
         ("signing", w.Signing),

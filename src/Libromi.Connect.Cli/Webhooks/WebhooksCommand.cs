@@ -16,6 +16,7 @@ internal static class WebhooksCommand
         DeleteWebhookCommand.Create(context),
         RotateWebhookSecretCommand.Create(context),
         TestWebhookCommand.Create(context),
+        FilterTestWebhookCommand.Create(context),
         RecoverWebhookCommand.Create(context),
     };
 }

@@ -32,6 +32,8 @@ namespace Libromi.Connect.Client.Http;
 [JsonSerializable(typeof(PageResponse<Webhook>))]
 [JsonSerializable(typeof(WebhookSigningSecret))]
 [JsonSerializable(typeof(WebhookTestResult))]
+[JsonSerializable(typeof(WebhookFilterTestRequest))]
+[JsonSerializable(typeof(WebhookFilterTestResult))]
 [JsonSerializable(typeof(RecoverRequest))]
 [JsonSerializable(typeof(RecoverResponse))]
 [JsonSerializable(typeof(WebhookEvent))]

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Libromi.Connect.Client;
 
 /// <summary>A new webhook for <see cref="WebhooksClient.CreateAsync"/>.</summary>
@@ -26,6 +28,13 @@ public sealed record CreateWebhookRequest
 
     /// <summary>The most deliveries per second the endpoint receives, from 1 to 10,000. Default: no limit.</summary>
     public int? RateLimit { get; init; }
+
+    /// <summary>
+    /// Conditions on the event a delivery must meet, a JSON object of paths in dot notation from the envelope's root and
+    /// operators, such as <c>{"data.message.content": {"$contains": "order"}}</c>; see the server's docs/webhooks.md
+    /// "Filters". Default: none, every subscribed event is delivered.
+    /// </summary>
+    public JsonElement? Filter { get; init; }
 
     /// <summary>
     /// Headers added to every delivery, name to value: RFC 9110 names other than those the platform sets, values of

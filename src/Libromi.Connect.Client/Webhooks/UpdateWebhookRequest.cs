@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Libromi.Connect.Client;
@@ -38,6 +39,19 @@ public sealed record UpdateWebhookRequest
     [JsonInclude]
     [JsonPropertyName("rate_limit")]
     internal RateLimitChange? RateLimitField => RemoveRateLimit ? RateLimitChange.Remove : RateLimit is { } rate ? new RateLimitChange(rate) : null;
+
+    /// <summary>A new filter, replacing the current one; see <see cref="CreateWebhookRequest.Filter"/>. Default: unchanged.</summary>
+    [JsonIgnore]
+    public JsonElement? Filter { get; init; }
+
+    /// <summary>True removes the filter, so every subscribed event is delivered (takes precedence over <see cref="Filter"/>). Default: false.</summary>
+    [JsonIgnore]
+    public bool RemoveFilter { get; init; }
+
+    // The wire field: absent keeps the filter, null removes it, an object sets it.
+    [JsonInclude]
+    [JsonPropertyName("filter")]
+    internal FilterChange? FilterField => RemoveFilter ? FilterChange.Remove : Filter is { } filter ? new FilterChange(filter) : null;
 
     /// <summary>
     /// New headers, replacing all the current ones; a value equal to the hint a read answered keeps that header's

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Libromi.Connect.Client;
@@ -51,6 +52,13 @@ public sealed record Webhook
     /// of the rotated-out key pair, which signs too until <see cref="PreviousSecretExpiresAt"/>; otherwise null.
     /// </summary>
     public string? PreviousPublicKey { get; init; }
+
+    /// <summary>
+    /// The conditions an event must meet to be delivered, on top of <see cref="Events"/>, such as
+    /// <c>{"data.contact.attributes.plan": {"$in": ["gold", "pro"]}}</c>, in the server's normalised form; null for no
+    /// filter. <see cref="WebhooksClient.TestFilterAsync"/> explains why an event does not match.
+    /// </summary>
+    public JsonElement? Filter { get; init; }
 
     /// <summary>
     /// The signing secret (<c>whsec_…</c>); give it to the receiver to verify signatures. Present only in the answers of

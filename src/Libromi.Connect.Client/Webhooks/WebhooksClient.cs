@@ -88,6 +88,22 @@ public sealed class WebhooksClient
     public Task<WebhookTestResult> TestAsync(string id, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Post, $"webhooks/{PathSegment.Of(id)}/test", ClientJsonContext.Default.WebhookTestResult, cancellationToken);
 
+    /// <summary>
+    /// Tells whether an event would pass the webhook's filter, and why not, without writing anything: to debug a filter
+    /// before (or after) events are missed.
+    /// </summary>
+    /// <param name="id">The webhook's id (<c>whk_…</c>).</param>
+    /// <param name="request">The event, as its JSON or as the id of a stored event.</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    /// <returns>Whether it matches, whether the webhook subscribes to its type, and every failing condition.</returns>
+    /// <exception cref="LibromiApiException">404 for an unknown webhook or event id, 422 unless exactly one of the event and its id is set, or any other failure.</exception>
+    public Task<WebhookFilterTestResult> TestFilterAsync(string id, WebhookFilterTestRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _api.SendAsync(HttpMethod.Post, $"webhooks/{PathSegment.Of(id)}/filter-test", request, ClientJsonContext.Default.WebhookFilterTestRequest,
+            ClientJsonContext.Default.WebhookFilterTestResult, cancellationToken);
+    }
+
     /// <summary>Queues every failed delivery of this webhook created at or after <paramref name="since"/> for one more attempt.</summary>
     /// <param name="id">The webhook's id (<c>whk_…</c>).</param>
     /// <param name="since">The earliest creation time of the deliveries to recover.</param>

@@ -6,6 +6,7 @@ using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Listen;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Webhooks;
+using Libromi.Connect.Server.Webhooks.Filters;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Libromi.Connect.Server.Api;
@@ -34,6 +35,8 @@ namespace Libromi.Connect.Server.Api;
 [JsonSerializable(typeof(RecoverWebhookResponse))]
 [JsonSerializable(typeof(TestWebhookResponse))]
 [JsonSerializable(typeof(WebhookSecretResponse))]
+[JsonSerializable(typeof(FilterTestRequest))]
+[JsonSerializable(typeof(FilterTestResponse))]
 [JsonSerializable(typeof(Webhook))]
 [JsonSerializable(typeof(Page<Webhook>))]
 [JsonSerializable(typeof(DeliveryView))]

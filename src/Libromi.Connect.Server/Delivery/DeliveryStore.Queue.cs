@@ -6,15 +6,19 @@ namespace Libromi.Connect.Server.Delivery;
 
 public static partial class DeliveryStore
 {
+    // The webhooks an event of a type goes to; FanOutAsync, FilteredCandidatesAsync and LockOrderedContactAsync share it.
+    private const string Subscribed = "account_id = @a AND enabled = 1 AND (event_mask & @bit) <> 0 AND (session_expires_at IS NULL OR session_expires_at > @now)";
+
     /// <summary>
     /// The fan-out, in one statement: one pending delivery of the event per enabled webhook of the account subscribed to
-    /// its type (<paramref name="bit"/>), listen sessions only while they last; with <paramref name="onlyWebhookId"/>, to that
-    /// webhook alone whatever it subscribes to. A webhook ordered by contact gets <paramref name="contactId"/> as the
-    /// delivery's ordering key; an endpoint paused by <c>Retry-After</c> gets it due when the pause ends. Returns how many
+    /// its type (<paramref name="bit"/>), listen sessions only while they last, that has no filter or is one of
+    /// <paramref name="passedFilters"/>; with <paramref name="onlyWebhookId"/>, to that webhook alone whatever it
+    /// subscribes to and filters. A webhook ordered by contact gets <paramref name="contactId"/> as the delivery's
+    /// ordering key; an endpoint paused by <c>Retry-After</c> gets it due when the pause ends. Returns how many
     /// deliveries it queued.
     /// </summary>
     public static async Task<int> FanOutAsync(StoreSession session, string accountId, string eventId, string eventType, long bit, string? contactId, string? onlyWebhookId,
-        int maxAttempts, long nowMs, CancellationToken cancellationToken)
+        IReadOnlyList<string> passedFilters, int maxAttempts, long nowMs, CancellationToken cancellationToken)
     {
         const string insert = """
             INSERT INTO deliveries (account_id, event_id, event_type, webhook_id, status, attempt_count, max_attempts,
@@ -24,14 +28,37 @@ public static partial class DeliveryStore
             FROM webhooks
             """;
         await using var fanOut = (onlyWebhookId is null
-            ? session.Command(insert + "\n" + """
-                WHERE account_id = @a AND enabled = 1 AND (event_mask & @bit) <> 0
-                  AND (session_expires_at IS NULL OR session_expires_at > @now)
-                """).With("@bit", bit)
+            ? session.Command(insert + " WHERE " + Subscribed + PassedFilter(passedFilters.Count)).With("@bit", bit)
             : session.Command(insert + " WHERE account_id = @a AND id = @id").With("@id", onlyWebhookId))
             .With("@a", accountId).With("@e", eventId).With("@type", eventType).With("@pending", (int)DeliveryStatus.Pending)
             .With("@max", maxAttempts).With("@now", nowMs).With("@contact", contactId);
+        for (var i = 0; onlyWebhookId is null && i < passedFilters.Count; i++)
+        {
+            fanOut.With("@f" + i.ToString(CultureInfo.InvariantCulture), passedFilters[i]);
+        }
         return await fanOut.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string PassedFilter(int count) => count == 0
+        ? " AND filter IS NULL"
+        : " AND (filter IS NULL OR id IN (" + string.Join(", ", Enumerable.Range(0, count).Select(i => "@f" + i.ToString(CultureInfo.InvariantCulture))) + "))";
+
+    /// <summary>
+    /// The webhooks <see cref="FanOutAsync"/> would pick that have a filter, with it: the caller decides which of them
+    /// the event passes. An indexed read that finds nothing when the account has no filtered webhook.
+    /// </summary>
+    public static async Task<List<(string WebhookId, string Filter)>> FilteredCandidatesAsync(StoreSession session, string accountId, long bit, long nowMs,
+        CancellationToken cancellationToken)
+    {
+        await using var select = session.Command("SELECT id, filter FROM webhooks WHERE " + Subscribed + " AND filter IS NOT NULL")
+            .With("@a", accountId).With("@bit", bit).With("@now", nowMs);
+        var candidates = new List<(string, string)>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            candidates.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        return candidates;
     }
 
     /// <summary>
@@ -43,11 +70,11 @@ public static partial class DeliveryStore
     public static async Task LockOrderedContactAsync(StoreSession session, string lockKey, string accountId, long bit, string contactId, string? onlyWebhookId,
         long nowMs, CancellationToken cancellationToken)
     {
-        var select = lockKey + " FROM webhooks WHERE account_id = @a AND ordering = 1 AND ";
+        var select = lockKey + " FROM webhooks WHERE ordering = 1 AND ";
         await using var lockContact = (onlyWebhookId is null
-            ? session.Command(select + "enabled = 1 AND (event_mask & @bit) <> 0 AND (session_expires_at IS NULL OR session_expires_at > @now) LIMIT 1")
+            ? session.Command(select + Subscribed + " LIMIT 1")
                 .With("@bit", bit).With("@now", nowMs)
-            : session.Command(select + "id = @id LIMIT 1").With("@id", onlyWebhookId))
+            : session.Command(select + "account_id = @a AND id = @id LIMIT 1").With("@id", onlyWebhookId))
             .With("@a", accountId).With("@lock", accountId + "\ncontact\n" + contactId);
         await lockContact.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,17 +1,19 @@
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Webhooks.Filters;
 using Libromi.Connect.Webhooks.Events;
 using Microsoft.Extensions.Options;
 
 namespace Libromi.Connect.Server.Events;
 
 /// <summary>
-/// The outbox: writes an event and its fan-out (one delivery per enabled webhook subscribed to the type) inside the
-/// caller's transaction, so a state change and its events commit or vanish together.
+/// The outbox: writes an event and its fan-out (one delivery per enabled webhook subscribed to the type whose filter, if
+/// any, the event matches) inside the caller's transaction, so a state change and its events commit or vanish together.
 /// </summary>
-public sealed class EventWriter(Database database, IdGenerator ids, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options)
+public sealed class EventWriter(Database database, IdGenerator ids, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options,
+    ILogger<EventWriter> logger)
 {
-    /// <summary>Appends an event; with <paramref name="onlyWebhookId"/> it goes to that webhook alone, whatever it subscribes to.</summary>
+    /// <summary>Appends an event; with <paramref name="onlyWebhookId"/> it goes to that webhook alone, whatever it subscribes to and filters.</summary>
     public async Task<string> AppendAsync<TData>(WriteScope scope, string accountId, TData data, CancellationToken cancellationToken, string? onlyWebhookId = null)
         where TData : IWebhookEventData
     {
@@ -28,7 +30,8 @@ public sealed class EventWriter(Database database, IdGenerator ids, TimeProvider
         {
             await DeliveryStore.LockOrderedContactAsync(scope, lockKey, accountId, eventType.Bit, contactId, onlyWebhookId, nowMs, cancellationToken);
         }
-        if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, contactId, onlyWebhookId, options.Value.MaxAttempts, nowMs, cancellationToken) > 0)
+        var passedFilters = onlyWebhookId is null ? await FilterFanOut.PassedAsync(scope, accountId, eventType.Bit, payload, nowMs, logger, cancellationToken) : [];
+        if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, contactId, onlyWebhookId, passedFilters, options.Value.MaxAttempts, nowMs, cancellationToken) > 0)
         {
             await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
             scope.AfterCommit.Add(changes.Publish);

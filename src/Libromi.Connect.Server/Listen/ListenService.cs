@@ -20,7 +20,7 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
         var now = time.GetUtcNow();
         var expires = now + SessionLifetime;
         var secret = WebhookSecret.Generate();
-        var webhook = new Webhook(ids.New("whk"), WebhookStore.ListenSessionUrl, events, "libromi listen session", true, null, WebhookOrdering.None, null, null, null,
+        var webhook = new Webhook(ids.New("whk"), WebhookStore.ListenSessionUrl, events, "libromi listen session", true, null, WebhookOrdering.None, null, null, null, null,
             WebhookSigning.Hmac, null, null, secret, null, now, now);
         await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(events), expires.ToUnixTimeMilliseconds(), WebhookEndpoint.None, cancellationToken);
         return new ListenSession(webhook.Id, secret, webhook.Events, expires);

@@ -5,6 +5,7 @@ using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Webhooks.Auth;
 using Libromi.Connect.Server.Webhooks.Headers;
+using Libromi.Connect.Server.Webhooks.Filters;
 using Libromi.Connect.Webhooks.Signing;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
         var signing = request.Signing ?? WebhookSigning.Hmac;
         var key = signing == WebhookSigning.Ed25519 ? WebhookSigningKey.Generate() : null;
         var webhook = new Webhook(ids.New("whk"), request.Url!, request.Events!, request.Description, request.Enabled ?? true, null,
-            request.Ordering ?? WebhookOrdering.None, request.RateLimit, CustomHeaders.Hints(endpoint.Headers), AuthJson.View(endpoint.Auth),
+            request.Ordering ?? WebhookOrdering.None, request.RateLimit, request.Filter, CustomHeaders.Hints(endpoint.Headers), AuthJson.View(endpoint.Auth),
             signing, key?.PublicKey, null, WebhookSecret.Generate(), null, now, now);
         await WebhookStore.InsertAsync(scope, accountId, webhook, EventCatalog.MaskOf(webhook.Events), null, endpoint, cancellationToken);
         if (key is not null)
@@ -40,6 +41,26 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
     {
         await using var session = await database.OpenSessionAsync(cancellationToken);
         return await WebhookStore.FindAsync(session, accountId, id, cancellationToken);
+    }
+
+    /// <summary>The filter test of an event's body or of a stored event (<see cref="FilterTestRequest"/>); writes nothing.</summary>
+    public async Task<FilterTestOutcome> TestFilterAsync(string accountId, string id, FilterTestRequest request, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        if (await WebhookStore.FindAsync(session, accountId, id, cancellationToken) is not { } webhook)
+        {
+            return FilterTestOutcome.NoWebhook;
+        }
+        if (request.EventId is not { } eventId)
+        {
+            return new FilterTestOutcome(FilterTest.Run(webhook, request.Event!.Value));
+        }
+        if (await EventStore.FindAsync(session, accountId, eventId, cancellationToken) is not { } payload)
+        {
+            return FilterTestOutcome.NoEvent;
+        }
+        using var envelope = JsonDocument.Parse(payload);
+        return new FilterTestOutcome(FilterTest.Run(webhook, envelope.RootElement));
     }
 
     public async Task<WebhookSecretResponse?> FindSecretAsync(string accountId, string id, CancellationToken cancellationToken)
@@ -86,6 +107,12 @@ public sealed class WebhookService(Database database, EventWriter events, Delive
                 JsonValueKind.Undefined => current.RateLimit,
                 JsonValueKind.Null => null,
                 _ => request.RateLimit.GetInt32(),
+            },
+            Filter = request.Filter.ValueKind switch
+            {
+                JsonValueKind.Undefined => current.Filter,
+                JsonValueKind.Null => null,
+                _ => request.Filter,
             },
             Headers = CustomHeaders.Hints(endpoint.Headers),
             Auth = AuthJson.View(endpoint.Auth),

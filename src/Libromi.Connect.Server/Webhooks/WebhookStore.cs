@@ -14,7 +14,7 @@ namespace Libromi.Connect.Server.Webhooks;
 public static partial class WebhookStore
 {
     // The secret is no column of a read: only create and rotate answer it, and GET /webhooks/{id}/secret.
-    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit, headers, auth";
+    private const string Columns = "id, url, events, description, enabled, disabled_reason, previous_secret_expires_at, created_at, updated_at, ordering, rate_limit, filter, headers, auth";
 
     // The signing keys are read only to answer their public halves; SetSigningAsync writes them.
     private const string ReadColumns = Columns + ", signing, signing_key, previous_signing_key";
@@ -23,18 +23,18 @@ public static partial class WebhookStore
     {
         await using var insert = session.Command($"""
             INSERT INTO webhooks (account_id, event_mask, session_expires_at, transport, secret, {Columns})
-            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r, @h, @auth)
+            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r, @f, @h, @auth)
             """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt)
             .With("@transport", (int)(sessionExpiresAt is null ? TransportKind.Http : TransportKind.Listen)).With("@id", webhook.Id).With("@url", webhook.Url)
             .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
             .With("@secret", webhook.Secret).With("@c", webhook.CreatedAt.ToUnixTimeMilliseconds()).With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds())
-            .With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit)
+            .With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit).With("@f", FilterText(webhook))
             .With("@h", CustomHeaders.Json(endpoint.Headers)).With("@auth", AuthJson.Json(endpoint.Auth));
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Saves URL, events, description, enabled state, ordering, rate limit, headers and auth; enabling clears the disabled reason and
+    /// Saves URL, events, description, enabled state, ordering, rate limit, filter, headers and auth; enabling clears the disabled reason and
     /// the failure streak. Turning ordering off frees the deliveries already queued in order: they go out as they fall
     /// due. (Turning it on orders the deliveries queued from then on: those already queued carry no contact to order by.)
     /// </summary>
@@ -44,12 +44,12 @@ public static partial class WebhookStore
             UPDATE webhooks SET url = @url, events = @events, event_mask = @mask, description = @d, enabled = @e,
                 disabled_reason = CASE WHEN @e = 1 THEN NULL ELSE disabled_reason END,
                 failing_since = CASE WHEN @e = 1 THEN NULL ELSE failing_since END,
-                ordering = @o, rate_limit = @r, headers = @h, auth = @auth, updated_at = @u
+                ordering = @o, rate_limit = @r, filter = @f, headers = @h, auth = @auth, updated_at = @u
             WHERE account_id = @a AND id = @id
             """).With("@a", accountId).With("@id", webhook.Id).With("@url", webhook.Url).With("@events", JsonSerializer.Serialize(webhook.Events))
             .With("@mask", mask).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)
             .With("@u", webhook.UpdatedAt.ToUnixTimeMilliseconds()).With("@o", WebhookOrdering.Code(webhook.Ordering)).With("@r", webhook.RateLimit)
-            .With("@h", CustomHeaders.Json(endpoint.Headers)).With("@auth", AuthJson.Json(endpoint.Auth));
+            .With("@f", FilterText(webhook)).With("@h", CustomHeaders.Json(endpoint.Headers)).With("@auth", AuthJson.Json(endpoint.Auth));
         await update.ExecuteNonQueryAsync(cancellationToken);
         if (webhook.Ordering == WebhookOrdering.None)
         {
@@ -156,11 +156,12 @@ public static partial class WebhookStore
         reader.GetNullableString(5),
         WebhookOrdering.Name(reader.GetInt64(9)),
         reader.IsDBNull(10) ? null : reader.GetInt32(10),
-        CustomHeaders.Hints(CustomHeaders.Parse(reader.GetNullableString(11))),
-        AuthJson.View(AuthJson.Parse(reader.GetNullableString(12))),
-        WebhookSigning.Name(reader.GetInt64(13)),
-        PublicKeyOf(reader.GetNullableString(14)),
+        reader.IsDBNull(11) ? null : ReadFilter(reader.GetString(11)),
+        CustomHeaders.Hints(CustomHeaders.Parse(reader.GetNullableString(12))),
+        AuthJson.View(AuthJson.Parse(reader.GetNullableString(13))),
+        WebhookSigning.Name(reader.GetInt64(14)),
         PublicKeyOf(reader.GetNullableString(15)),
+        PublicKeyOf(reader.GetNullableString(16)),
         null,
         reader.GetNullableTime(6),
         reader.GetTime(7),
@@ -168,4 +169,20 @@ public static partial class WebhookStore
 
     /// <summary>A damaged key answers no public key rather than failing the read: its deliveries fail instead.</summary>
     private static string? PublicKeyOf(string? privateKey) => WebhookSigningKey.TryParse(privateKey, out var key) ? key.PublicKey : null;
+
+    private static string? FilterText(Webhook webhook) => webhook.Filter?.GetRawText();
+
+    // A filter damaged in the store (not JSON) reads back as a JSON string of its text: GET still answers, and a PATCH
+    // of other fields writes back that string, which fan-out treats as matching nothing, as it did the damaged text.
+    private static JsonElement ReadFilter(string stored)
+    {
+        try
+        {
+            return JsonElement.Parse(stored);
+        }
+        catch (JsonException)
+        {
+            return JsonElement.Parse("\"" + JsonEncodedText.Encode(stored).Value + "\"");
+        }
+    }
 }

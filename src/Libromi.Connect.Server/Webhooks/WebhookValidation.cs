@@ -3,6 +3,7 @@ using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Webhooks.Filters;
 
 namespace Libromi.Connect.Server.Webhooks;
 
@@ -25,9 +26,10 @@ public static class WebhookValidation
         {
             RateLimit(validator, rate);
         }
+        var filter = FilterValidation.Filter(validator, request.Filter ?? default);
         var signing = Signing(validator, request.Signing) ?? WebhookSigning.Hmac;
         valid = new CreateWebhookRequest(url, events?.Names, description is { Length: > 0 } ? description : null, request.Enabled ?? true, ordering, request.RateLimit,
-            Signing: signing);
+            filter.ValueKind == JsonValueKind.Object ? filter : null, Signing: signing);
         endpoint = EndpointValidation.Check(validator, request.Headers?.ToList(), request.Auth is not null, request.Auth, WebhookEndpoint.None, url, urlSent: true,
             allowPrivateNetworks, now) ?? WebhookEndpoint.None;
         return validator.Errors();
@@ -52,7 +54,8 @@ public static class WebhookValidation
                 validator.Add("rate_limit", $"'rate_limit' must be a whole number of deliveries per second from 1 to {MaxRateLimit}, or null to remove the limit.");
                 break;
         }
-        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit, request.Headers, request.Auth,
+        var filter = FilterValidation.Filter(validator, request.Filter);
+        valid = new UpdateWebhookRequest(url, events?.Names, description, request.Enabled, ordering, request.RateLimit, filter, request.Headers, request.Auth,
             Signing(validator, request.Signing));
         return validator.Errors();
     }

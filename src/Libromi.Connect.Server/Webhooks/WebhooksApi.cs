@@ -1,9 +1,10 @@
 using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Webhooks.Filters;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Libromi.Connect.Server.Webhooks;
 
-/// <summary><c>/api/v1/webhooks</c>: register endpoints, and test, rotate and recover them.</summary>
+/// <summary><c>/api/v1/webhooks</c>: register endpoints, and test them and their filters, rotate and recover them.</summary>
 public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
@@ -17,6 +18,7 @@ public static class WebhooksApi
         group.MapDelete("/{id}", Delete);
         group.MapPost("/{id}/rotate-secret", RotateSecret).Idempotent();
         group.MapPost("/{id}/test", Test).Idempotent();
+        group.MapPost("/{id}/filter-test", TestFilter);
         group.MapPost("/{id}/recover", Recover).Idempotent<RecoverWebhookRequest>();
         return api;
     }
@@ -68,6 +70,21 @@ public static class WebhooksApi
         await s.Webhooks.TestAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, id, s.CancellationToken) is { } test
             ? TypedResults.Accepted(default(string), test)
             : new NotFoundProblem("webhook", id);
+
+    private static async Task<Results<Ok<FilterTestResponse>, ValidationFailed, NotFoundProblem>> TestFilter(string id, FilterTestRequest request, [AsParameters] WebhookServices s)
+    {
+        if (FilterValidation.Test(request) is { } errors)
+        {
+            return new ValidationFailed(errors);
+        }
+        var outcome = await s.Webhooks.TestFilterAsync(s.Caller.AccountId, id, request, s.CancellationToken);
+        return outcome switch
+        {
+            { Response: { } response } => TypedResults.Ok(response),
+            { WebhookFound: false } => new NotFoundProblem("webhook", id),
+            _ => new NotFoundProblem("event", request.EventId!),
+        };
+    }
 
     private static async Task<Results<Accepted<RecoverWebhookResponse>, ValidationFailed, NotFoundProblem>> Recover(string id, RecoverWebhookRequest request, [AsParameters] WebhookServices s)
     {

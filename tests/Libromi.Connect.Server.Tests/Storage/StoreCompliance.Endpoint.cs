@@ -14,7 +14,7 @@ public abstract partial class StoreCompliance
         var account = await new ApiKeys(Database, Ids, Time).CreateAccountAsync(ApiKeys.NewKey(), "Endpoint", CancellationToken.None);
         var now = Time.GetUtcNow();
         var endpoint = new WebhookEndpoint([new("X-Api-Key", "k3y-0123456789-abcd"), new("x-second", "two")], new BasicAuth("libromi", "pa55word-0123456789"));
-        var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["*"], null, true, null, "none", null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
+        var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["*"], null, true, null, "none", null, null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
         await using (var scope = await Database.BeginWriteAsync(CancellationToken.None))
         {
             await WebhookStore.InsertAsync(scope, account, webhook, EventCatalog.AllSubscribableBits, null, endpoint, CancellationToken.None);

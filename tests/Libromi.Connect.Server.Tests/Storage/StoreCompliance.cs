@@ -234,7 +234,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     public async Task Cursor_pages_walk_every_item_newest_first_without_gaps_or_repeats()
     {
         var (account, _) = await CreateWebhookAsync();
-        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options), Ids, Time);
+        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance), Ids, Time);
         var created = new List<string>();
         for (var i = 0; i < 23; i++)
         {
@@ -354,7 +354,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     {
         account ??= await new ApiKeys(Database, Ids, Time).CreateAccountAsync(ApiKeys.NewKey(), "Compliance", CancellationToken.None);
         var now = Time.GetUtcNow();
-        var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["contact.created"], null, true, null, "none", null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
+        var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["contact.created"], null, true, null, "none", null, null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);
         await WebhookStore.InsertAsync(scope, account, webhook, EventCatalog.Find("contact.created")!.Bit, null, WebhookEndpoint.None, CancellationToken.None);
         await scope.CommitAsync(CancellationToken.None);
@@ -363,7 +363,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     private async Task AppendEventsAsync(string account, int count)
     {
-        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options);
+        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance);
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);
         for (var i = 0; i < count; i++)
         {
@@ -397,7 +397,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
         http.Request.Method = "POST";
         http.Request.Path = "/api/v1/things";
         http.Request.Headers[Idempotency.Header] = key;
-        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options);
+        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance);
         var result = await idempotency.RunAsync(http, account, new { name = "thing" }, async (scope, ct) =>
         {
             var id = await events.AppendAsync(scope, account, NewContact("thing"), ct);
