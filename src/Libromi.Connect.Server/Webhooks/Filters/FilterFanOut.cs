@@ -27,7 +27,7 @@ public static partial class FilterFanOut
         var passed = new List<string>(candidates.Count);
         foreach (var (webhookId, stored) in candidates)
         {
-            if (WebhookFilter.Read(stored) is not { } filter)
+            if (ParsedFilters.Read(stored) is not { } filter)
             {
                 DamagedFilter(logger, webhookId);
             }
