@@ -8,7 +8,10 @@ using Libromi.Connect.Webhooks.Verification;
 
 namespace Libromi.Connect.Bench.Micro;
 
-/// <summary>The per-delivery CPU work: serialising an envelope, signing it both ways, and a receiver verifying it.</summary>
+/// <summary>
+/// The per-delivery CPU work: serialising an envelope, signing it both ways (and with an Ed25519 key next to the HMAC),
+/// and a receiver verifying it with the secret or with the public key.
+/// </summary>
 [MemoryDiagnoser]
 public class WebhookBenchmarks
 {
@@ -17,6 +20,9 @@ public class WebhookBenchmarks
     private byte[] _body = null!;
     private WebhookSigner _signer = null!;
     private WebhookVerifier _verifier = null!;
+    private WebhookSigner _ed25519Signer = null!;
+    private WebhookVerifier _publicKeyVerifier = null!;
+    private Dictionary<string, string> _ed25519Headers = null!;
     private Dictionary<string, string> _headers = null!;
     private long _timestamp;
 
@@ -36,6 +42,13 @@ public class WebhookBenchmarks
             [WebhookHeaders.WebhookSignature] = _signer.SignStandard(EventId, _timestamp, _body),
             [WebhookHeaders.Signature] = _signer.SignLibromi(_body),
         };
+        var key = WebhookSigningKey.Generate();
+        _ed25519Signer = new WebhookSigner(secret, [], [key]);
+        _publicKeyVerifier = new WebhookVerifier(new WebhookVerifierOptions { PublicKeys = [key.PublicKey] });
+        _ed25519Headers = new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase)
+        {
+            [WebhookHeaders.WebhookSignature] = _ed25519Signer.SignStandard(EventId, _timestamp, _body),
+        };
     }
 
     [Benchmark]
@@ -48,5 +61,11 @@ public class WebhookBenchmarks
     public string SignStandard() => _signer.SignStandard(EventId, _timestamp, _body);
 
     [Benchmark]
+    public string SignStandardWithEd25519() => _ed25519Signer.SignStandard(EventId, _timestamp, _body);
+
+    [Benchmark]
     public bool Verify() => _verifier.Verify(_body, _headers).IsValid;
+
+    [Benchmark]
+    public bool VerifyEd25519() => _publicKeyVerifier.Verify(_body, _ed25519Headers).IsValid;
 }
