@@ -38,7 +38,7 @@ public sealed record UpdateWebhookRequest
     // The wire field: absent keeps the limit, null removes it, a number sets it.
     [JsonInclude]
     [JsonPropertyName("rate_limit")]
-    internal RateLimitChange? RateLimitField => RemoveRateLimit ? RateLimitChange.Remove : RateLimit is { } rate ? new RateLimitChange(rate) : null;
+    internal FieldChange? RateLimitField => FieldChange.Of(RemoveRateLimit, RateLimit);
 
     /// <summary>A new filter, replacing the current one; see <see cref="CreateWebhookRequest.Filter"/>. Default: unchanged.</summary>
     [JsonIgnore]
@@ -51,7 +51,7 @@ public sealed record UpdateWebhookRequest
     // The wire field: absent keeps the filter, null removes it, an object sets it.
     [JsonInclude]
     [JsonPropertyName("filter")]
-    internal FilterChange? FilterField => RemoveFilter ? FilterChange.Remove : Filter is { } filter ? new FilterChange(filter) : null;
+    internal FieldChange? FilterField => FieldChange.Of(RemoveFilter, Filter);
 
     /// <summary>
     /// New headers, replacing all the current ones; a value equal to the hint a read answered keeps that header's
@@ -77,9 +77,9 @@ public sealed record UpdateWebhookRequest
 
     [JsonInclude]
     [JsonPropertyName("headers")]
-    internal EndpointChange? HeadersField => RemoveHeaders ? new EndpointChange(null) : Headers is { } headers ? new EndpointChange(headers) : null;
+    internal FieldChange? HeadersField => FieldChange.Of(RemoveHeaders, Headers);
 
     [JsonInclude]
     [JsonPropertyName("auth")]
-    internal EndpointChange? AuthField => RemoveAuth ? new EndpointChange(null) : Auth is { } auth ? new EndpointChange(auth) : null;
+    internal FieldChange? AuthField => FieldChange.Of(RemoveAuth, Auth);
 }
