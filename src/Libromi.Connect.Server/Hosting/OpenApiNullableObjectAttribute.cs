@@ -1,11 +1,12 @@
+using Microsoft.OpenApi;
+
 namespace Libromi.Connect.Server.Hosting;
 
-/// <summary>
-/// Marks a field of free JSON that takes an object, or null: <see cref="OpenApiNullableObjects"/> describes it so, with
-/// <see cref="Description"/>, instead of the generator's reference to an empty schema.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class OpenApiNullableObjectAttribute(string description) : Attribute
+/// <summary>A field of free JSON that takes an object, or null, described by <see cref="Description"/>.</summary>
+public sealed class OpenApiNullableObjectAttribute(string description) : OpenApiRawJsonAttribute
 {
     public string Description { get; } = description;
+
+    public override IOpenApiSchema Describe(IDictionary<string, IOpenApiSchema> schemas, string property) =>
+        new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, Description = Description };
 }
