@@ -47,27 +47,11 @@ internal sealed class LiveWebhook : IAsyncDisposable
             : throw new HttpRequestException($"PATCH webhook answered {(int)status}: {body}");
     }
 
-    /// <summary>Polls the webhook's delivery log until <paramref name="done"/> holds for it.</summary>
-    public async Task<IReadOnlyList<JsonElement>> WaitForDeliveriesAsync(Func<IReadOnlyList<JsonElement>, bool> done, TimeSpan? timeout = null)
-    {
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var page = await Api.GetOkAsync($"webhooks/{WebhookId}/deliveries");
-            var deliveries = page.GetProperty("data").EnumerateArray().ToList();
-            if (done(deliveries))
-            {
-                return deliveries;
-            }
-
-            if (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"The deliveries never reached the expected state: {page}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Reads the webhook's delivery log again after each delivery change the server commits, until <paramref name="done"/> holds for it.</summary>
+    public async Task<IReadOnlyList<JsonElement>> WaitForDeliveriesAsync(Func<IReadOnlyList<JsonElement>, bool> done, TimeSpan? timeout = null) =>
+        await Server.WaitForDeliveriesAsync(
+            async () => (await Api.GetOkAsync($"webhooks/{WebhookId}/deliveries")).GetProperty("data").EnumerateArray().ToList(),
+            deliveries => done(deliveries), timeout);
 
     public async ValueTask DisposeAsync()
     {

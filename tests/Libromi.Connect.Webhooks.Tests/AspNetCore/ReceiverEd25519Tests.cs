@@ -44,7 +44,7 @@ public sealed class ReceiverEd25519Tests
 
         await api.PostOkAsync("contacts", new { name = "Ada", phone = "+441234567890" });
 
-        var delivery = await WaitForFirstStatusAsync(api, id);
+        var delivery = await WaitForFirstStatusAsync(server, api, id);
         Assert.Equal(401, delivery.GetProperty("last_status_code").GetInt32());
         Assert.Empty(handled.All);
     }
@@ -68,17 +68,9 @@ public sealed class ReceiverEd25519Tests
         Assert.True(status == System.Net.HttpStatusCode.OK, body.ToString());
     }
 
-    private static async Task<JsonElement> WaitForFirstStatusAsync(HttpClient api, string id)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var deliveries = (await api.GetOkAsync($"webhooks/{id}/deliveries")).GetProperty("data").EnumerateArray().ToList();
-            if (deliveries is [{ } first] && first.GetProperty("last_status_code").ValueKind == JsonValueKind.Number)
-            {
-                return first;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-        }
-    }
+    // Waits on the server's own delivery changes, reading the deliveries again after each one.
+    private static async Task<JsonElement> WaitForFirstStatusAsync(TestServer server, HttpClient api, string id) =>
+        (await server.WaitForDeliveriesAsync(
+            async () => (await api.GetOkAsync($"webhooks/{id}/deliveries")).GetProperty("data").EnumerateArray().ToList(),
+            deliveries => deliveries is [{ } first] && first.GetProperty("last_status_code").ValueKind == JsonValueKind.Number))[0];
 }
