@@ -13,20 +13,16 @@ namespace Libromi.Connect.Testing;
 /// </summary>
 public sealed class HostileReceiver : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
+    private readonly LoopbackTcpServer _server;
     private readonly HostileAnswer _answer;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
     private readonly Channel<bool> _arrivals = Channel.CreateUnbounded<bool>();
     private int _requests;
 
     private HostileReceiver(HostileAnswer answer)
     {
         _answer = answer;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/webhook");
-        _accepting = AcceptAsync();
+        _server = new LoopbackTcpServer(ServeAsync);
+        Url = new Uri($"http://127.0.0.1:{_server.Port}/webhook");
     }
 
     public Uri Url { get; }
@@ -57,43 +53,20 @@ public sealed class HostileReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        var connections = new List<Task>();
-        try
-        {
-            while (true)
-            {
-                var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                connections.Add(ServeAsync(socket));
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            await Task.WhenAll(connections);
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task ServeAsync(Socket socket)
     {
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: false);
-            if (!await ReadRequestAsync(stream, _stop.Token))
+            if (!await ReadRequestAsync(stream, _server.Stopping))
             {
                 return;
             }
             Interlocked.Increment(ref _requests);
             _arrivals.Writer.TryWrite(true);
-            await _answer(socket, stream, _stop.Token);
+            await _answer(socket, stream, _server.Stopping);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {

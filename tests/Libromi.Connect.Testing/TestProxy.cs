@@ -13,16 +13,13 @@ namespace Libromi.Connect.Testing;
 /// </summary>
 public sealed class TestProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly LoopbackTcpServer _server;
     private readonly List<ProxiedRequest> _log = [];
-    private readonly Task _accepting;
 
     private TestProxy()
     {
-        _listener.Start();
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
-        _accepting = AcceptAsync();
+        _server = new LoopbackTcpServer(RelayAsync);
+        Url = new Uri($"http://127.0.0.1:{_server.Port}");
     }
 
     public Uri Url { get; }
@@ -45,29 +42,7 @@ public sealed class TestProxy : IAsyncDisposable
 
     public static TestProxy Start() => new();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        var connections = new List<Task>();
-        try
-        {
-            while (true)
-            {
-                connections.Add(RelayAsync(await _listener.AcceptSocketAsync(_stop.Token)));
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            await Task.WhenAll(connections);
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task RelayAsync(Socket client)
     {
@@ -97,7 +72,7 @@ public sealed class TestProxy : IAsyncDisposable
             var connect = request.Method == "CONNECT";
             var target = connect ? new Uri("tcp://" + request.Target) : new Uri(request.Target);
             var (host, port) = Route(target.Host, target.Port);
-            await upstream.ConnectAsync(host, port, _stop.Token);
+            await upstream.ConnectAsync(host, port, _server.Stopping);
             await using var up = new NetworkStream(upstream, ownsSocket: false);
             if (connect)
             {
@@ -110,8 +85,8 @@ public sealed class TestProxy : IAsyncDisposable
                 var line = $"{request.Method} {target.PathAndQuery} {lines[0].Split(' ')[2]}";
                 await WriteAsync(up, string.Join("\r\n", [line, .. forwarded, "Connection: close", "", ""]));
             }
-            await up.WriteAsync(rest, _stop.Token);
-            await Task.WhenAny(downstream.CopyToAsync(up, _stop.Token), up.CopyToAsync(downstream, _stop.Token));
+            await up.WriteAsync(rest, _server.Stopping);
+            await Task.WhenAny(downstream.CopyToAsync(up, _server.Stopping), up.CopyToAsync(downstream, _server.Stopping));
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -134,7 +109,7 @@ public sealed class TestProxy : IAsyncDisposable
             {
                 return (Encoding.Latin1.GetString([.. buffer.Take(end)]), [.. buffer.Skip(end + 4)]);
             }
-            var n = await stream.ReadAsync(chunk, _stop.Token);
+            var n = await stream.ReadAsync(chunk, _server.Stopping);
             if (n == 0)
             {
                 return (null, []);
@@ -155,5 +130,5 @@ public sealed class TestProxy : IAsyncDisposable
         return -1;
     }
 
-    private Task WriteAsync(NetworkStream stream, string text) => stream.WriteAsync(Encoding.Latin1.GetBytes(text), _stop.Token).AsTask();
+    private Task WriteAsync(NetworkStream stream, string text) => stream.WriteAsync(Encoding.Latin1.GetBytes(text), _server.Stopping).AsTask();
 }
