@@ -31,6 +31,7 @@ public sealed class DeliveriesClient
                 DeliveryStatus.Pending => "pending",
                 DeliveryStatus.Succeeded => "succeeded",
                 DeliveryStatus.Failed => "failed",
+                DeliveryStatus.Cancelled => "cancelled",
                 _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a delivery status."),
             }));
 

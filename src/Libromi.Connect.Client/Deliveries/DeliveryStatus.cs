@@ -17,4 +17,8 @@ public enum DeliveryStatus
     /// <summary>Every attempt failed; <see cref="DeliveriesClient.RetryAsync"/> or <see cref="WebhooksClient.RecoverAsync"/> sends it again.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    /// <summary>Never sent: the contact its event was about was erased while it was pending. Final.</summary>
+    [JsonStringEnumMemberName("cancelled")]
+    Cancelled,
 }

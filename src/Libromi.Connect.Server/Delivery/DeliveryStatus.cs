@@ -11,4 +11,7 @@ public enum DeliveryStatus
 
     /// <summary>No attempt is left, the receiver answered 410, or the webhook was disabled.</summary>
     Failed = 2,
+
+    /// <summary>Never to be sent: the contact its event was about was erased while it was pending.</summary>
+    Cancelled = 3,
 }

@@ -14,7 +14,7 @@ public static partial class DeliveryStore
 {
     public const string Prefix = "dlv";
     /// <summary>The API's names of the <see cref="DeliveryStatus"/> values, in their order.</summary>
-    public static readonly string[] Statuses = ["pending", "succeeded", "failed"];
+    public static readonly string[] Statuses = ["pending", "succeeded", "failed", "cancelled"];
     private const string Columns = "id, webhook_id, event_id, event_type, status, attempt_count, next_attempt_at, last_status_code, last_error, created_at, updated_at";
 
     public static string PublicId(long id) => Prefix + "_" + id.ToString(CultureInfo.InvariantCulture);

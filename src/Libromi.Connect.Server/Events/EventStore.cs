@@ -45,10 +45,12 @@ public static class EventStore
         return events;
     }
 
-    public static async Task InsertAsync(StoreSession session, string id, string accountId, string type, long createdAtMs, byte[] payload, CancellationToken cancellationToken)
+    /// <summary>Stores an event; <paramref name="contactId"/> is the contact it is about (its <c>data.contact.id</c>), which erasure finds it by.</summary>
+    public static async Task InsertAsync(StoreSession session, string id, string accountId, string type, long createdAtMs, byte[] payload, string? contactId,
+        CancellationToken cancellationToken)
     {
-        await using var insert = session.Command("INSERT INTO events (id, account_id, type, created_at, payload) VALUES (@id, @a, @type, @t, @p)")
-            .With("@id", id).With("@a", accountId).With("@type", type).With("@t", createdAtMs).With("@p", payload);
+        await using var insert = session.Command("INSERT INTO events (id, account_id, type, created_at, payload, contact_id) VALUES (@id, @a, @type, @t, @p, @c)")
+            .With("@id", id).With("@a", accountId).With("@type", type).With("@t", createdAtMs).With("@p", payload).With("@c", contactId);
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 }

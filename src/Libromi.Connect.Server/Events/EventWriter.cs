@@ -24,8 +24,8 @@ public sealed class EventWriter(Database database, IdGenerator ids, TimeProvider
         var payload = WebhookEventSerializer.SerializeToUtf8Bytes(id, now, data);
         var nowMs = now.ToUnixTimeMilliseconds();
 
-        await EventStore.InsertAsync(scope, id, accountId, type, nowMs, payload, cancellationToken);
         var contactId = (data as IContactEventData)?.Contact.Id;
+        await EventStore.InsertAsync(scope, id, accountId, type, nowMs, payload, contactId, cancellationToken);
         if (database.Sql.LockKey is { } lockKey && contactId is not null)
         {
             await DeliveryStore.LockOrderedContactAsync(scope, lockKey, accountId, eventType.Bit, contactId, onlyWebhookId, nowMs, cancellationToken);

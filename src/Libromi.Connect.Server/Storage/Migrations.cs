@@ -145,5 +145,26 @@ public static class Migrations
             ALTER TABLE webhooks ADD COLUMN signing_key TEXT;
             ALTER TABLE webhooks ADD COLUMN previous_signing_key TEXT;
             """,
+            // 6: data lifecycle. An event's contact (data.contact.id, for erasure), backfilled from the stored payloads; an
+            // attempt's delivery creation time (the time partitions' key), backfilled from its delivery; the audit record
+            // of each contact erasure, which holds no personal data: ids, the time and what was removed.
+            $"""
+            ALTER TABLE events ADD COLUMN contact_id {sql.KeyText};
+            UPDATE events SET contact_id = {sql.PayloadContactId};
+            CREATE INDEX events_contact ON events (account_id, contact_id) WHERE contact_id IS NOT NULL;
+            ALTER TABLE delivery_attempts ADD COLUMN created_at {sql.BigInt} NOT NULL DEFAULT 0;
+            UPDATE delivery_attempts SET created_at = COALESCE((SELECT d.created_at FROM deliveries d WHERE d.id = delivery_attempts.delivery_id), 0);
+            CREATE TABLE erasures (
+                id {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                contact_id {sql.KeyText} NOT NULL,
+                erased_at {sql.BigInt} NOT NULL,
+                messages INTEGER NOT NULL,
+                events INTEGER NOT NULL,
+                deliveries INTEGER NOT NULL,
+                attempts INTEGER NOT NULL,
+                cancelled INTEGER NOT NULL);
+            CREATE INDEX erasures_account ON erasures (account_id, id);
+            """,
         ];
 }

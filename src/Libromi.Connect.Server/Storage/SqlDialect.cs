@@ -15,6 +15,12 @@ public abstract class SqlDialect
     /// <summary>Bytes stored as written.</summary>
     public abstract string Blob { get; }
 
+    /// <summary>
+    /// An expression, in a statement on <c>events</c>, for the contact id its stored <c>payload</c> names
+    /// (<c>data.contact.id</c>), or null when it names none.
+    /// </summary>
+    public abstract string PayloadContactId { get; }
+
     /// <summary>The whole definition after a column's name of a 64-bit primary key the database assigns on insert.</summary>
     public abstract string IdentityKey { get; }
 

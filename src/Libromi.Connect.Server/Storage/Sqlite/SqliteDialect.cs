@@ -10,6 +10,8 @@ internal sealed class SqliteDialect : SqlDialect
     // SQLite's INTEGER holds 64 bits; the name also gives the column INTEGER affinity.
     public override string BigInt => "INTEGER";
 
+    public override string PayloadContactId => "json_extract(CAST(payload AS TEXT), '$.data.contact.id')";
+
     public override string Blob => "BLOB";
 
     // An INTEGER PRIMARY KEY is the rowid, which SQLite assigns.

@@ -139,5 +139,24 @@ internal static class ReleasedPostgresMigrations
         ALTER TABLE webhooks ADD COLUMN signing_key TEXT;
         ALTER TABLE webhooks ADD COLUMN previous_signing_key TEXT;
         """,
+        // 6: data lifecycle.
+        """
+        ALTER TABLE events ADD COLUMN contact_id TEXT COLLATE "C";
+        UPDATE events SET contact_id = (convert_from(payload, 'UTF8')::json #>> '{data,contact,id}');
+        CREATE INDEX events_contact ON events (account_id, contact_id) WHERE contact_id IS NOT NULL;
+        ALTER TABLE delivery_attempts ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
+        UPDATE delivery_attempts SET created_at = COALESCE((SELECT d.created_at FROM deliveries d WHERE d.id = delivery_attempts.delivery_id), 0);
+        CREATE TABLE erasures (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            account_id TEXT COLLATE "C" NOT NULL,
+            contact_id TEXT COLLATE "C" NOT NULL,
+            erased_at BIGINT NOT NULL,
+            messages INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            deliveries INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            cancelled INTEGER NOT NULL);
+        CREATE INDEX erasures_account ON erasures (account_id, id);
+        """,
     ];
 }
