@@ -146,7 +146,8 @@ public static class Migrations
             ALTER TABLE webhooks ADD COLUMN previous_signing_key TEXT;
             """,
             // 6: data lifecycle. An event's contact (data.contact.id, for erasure), backfilled from the stored payloads; an
-            // attempt's delivery creation time (the time partitions' key), backfilled from its delivery; the audit record
+            // attempt's delivery creation time (the time partitions' key), backfilled from its delivery; the cancelled deliveries
+            // (of erased contacts), which the purge finds by when they ended; the audit record
             // of each contact erasure, which holds no personal data: ids, the time and what was removed.
             $"""
             ALTER TABLE events ADD COLUMN contact_id {sql.KeyText};
@@ -154,6 +155,7 @@ public static class Migrations
             CREATE INDEX events_contact ON events (account_id, contact_id) WHERE contact_id IS NOT NULL;
             ALTER TABLE delivery_attempts ADD COLUMN created_at {sql.BigInt} NOT NULL DEFAULT 0;
             UPDATE delivery_attempts SET created_at = COALESCE((SELECT d.created_at FROM deliveries d WHERE d.id = delivery_attempts.delivery_id), 0);
+            CREATE INDEX deliveries_cancelled ON deliveries (updated_at) WHERE status = 3;
             CREATE TABLE erasures (
                 id {sql.KeyText} PRIMARY KEY,
                 account_id {sql.KeyText} NOT NULL,

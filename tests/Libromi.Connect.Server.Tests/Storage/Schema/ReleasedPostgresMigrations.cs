@@ -146,6 +146,7 @@ internal static class ReleasedPostgresMigrations
         CREATE INDEX events_contact ON events (account_id, contact_id) WHERE contact_id IS NOT NULL;
         ALTER TABLE delivery_attempts ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
         UPDATE delivery_attempts SET created_at = COALESCE((SELECT d.created_at FROM deliveries d WHERE d.id = delivery_attempts.delivery_id), 0);
+        CREATE INDEX deliveries_cancelled ON deliveries (updated_at) WHERE status = 3;
         CREATE TABLE erasures (
             id TEXT COLLATE "C" PRIMARY KEY,
             account_id TEXT COLLATE "C" NOT NULL,
