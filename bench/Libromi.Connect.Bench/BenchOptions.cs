@@ -3,13 +3,13 @@ namespace Libromi.Connect.Bench;
 /// <summary>Command-line options of the driver.</summary>
 public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Scenarios, string Output)
 {
-    public static readonly string[] AllScenarios = ["micro", "endtoend", "raw", "delivery", "latency", "ingest", "backlog", "failing", "hangfire", "api", "postgres", "ordering", "filters"];
+    public static readonly string[] AllScenarios = ["micro", "endtoend", "raw", "delivery", "latency", "ingest", "backlog", "failing", "hangfire", "api", "postgres", "ordering", "filters", "soak"];
 
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Libromi.Connect.Bench -- [--quick] [--scenario NAME]... [--output FILE]
           --quick       small sizes, finishes in a few minutes (a smoke check, not a measurement)
           --scenario    one of micro, endtoend, raw, delivery, latency, ingest, backlog, failing, hangfire, api, postgres,
-                        ordering, filters
+                        ordering, filters, soak
                         (repeatable; default all)
           --output      the Markdown file to write (default: BENCHMARKS.md at the repository root for a full run,
                         BENCHMARKS.partial.md beside it for --quick or selected scenarios, so those never replace it)

@@ -96,5 +96,9 @@ public static class BenchRun
         {
             await FilterScenario.RunAsync(context, cancellationToken);
         }
+        if (options.Runs("soak"))
+        {
+            await SoakScenario.RunAsync(context, cancellationToken);
+        }
     }
 }

@@ -17,7 +17,7 @@ public static class PostgresScenario
     public static async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var raw = await RawBaseline.ForAsync(context, 1, cancellationToken);
-        await using var cluster = await StartClusterAsync(context);
+        await using var cluster = await StartClusterAsync(context, "9. PostgreSQL");
         if (cluster is null)
         {
             return;
@@ -60,11 +60,12 @@ public static class PostgresScenario
     }
 
     /// <summary>A private server from the installed binaries at PostgreSQL's durable defaults; null (and a "skipped" row) when it cannot start.</summary>
-    private static async Task<PostgresCluster?> StartClusterAsync(BenchContext context)
+    /// <param name="scenario">The row a skip is reported under.</param>
+    public static async Task<PostgresCluster?> StartClusterAsync(BenchContext context, string scenario)
     {
         if (PostgresCluster.FindBinaries() is not { } bin)
         {
-            Skip(context, "no PostgreSQL server binaries (initdb, pg_ctl) found; Debian/Ubuntu: apt-get install -y postgresql");
+            Skip(context, scenario, "no PostgreSQL server binaries (initdb, pg_ctl) found; Debian/Ubuntu: apt-get install -y postgresql");
             return null;
         }
         PostgresCluster? cluster = null;
@@ -90,14 +91,14 @@ public static class PostgresScenario
             {
                 await cluster.DisposeAsync();
             }
-            Skip(context, $"PostgreSQL did not start ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
+            Skip(context, scenario, $"PostgreSQL did not start ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
             return null;
         }
     }
 
-    private static void Skip(BenchContext context, string reason)
+    private static void Skip(BenchContext context, string scenario, string reason)
     {
-        BenchContext.Log($"postgres: skipped: {reason}");
-        context.Rows.Add(new ResultRow("9. PostgreSQL", $"skipped: {reason}", "", null));
+        BenchContext.Log($"{scenario}: skipped: {reason}");
+        context.Rows.Add(new ResultRow(scenario, $"skipped: {reason}", "", null));
     }
 }

@@ -39,14 +39,18 @@ public sealed class LibromiProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a node on the PostgreSQL database <paramref name="connectionString"/>; several may share one.</summary>
-    public static Task<LibromiProcess> StartPostgresAsync(string connectionString, CancellationToken cancellationToken)
+    public static Task<LibromiProcess> StartPostgresAsync(string connectionString, CancellationToken cancellationToken) =>
+        StartPostgresAsync(connectionString, null, cancellationToken);
+
+    /// <summary>As <see cref="StartPostgresAsync(string, CancellationToken)"/>, with more <paramref name="settings"/>.</summary>
+    public static Task<LibromiProcess> StartPostgresAsync(string connectionString, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {
         var storage = new Dictionary<string, string>
         {
             ["Storage:Provider"] = "postgres",
             ["Storage:ConnectionString"] = connectionString,
         };
-        return StartAsync(storage, StoreProbe.Postgres(connectionString), paused: false, null, cancellationToken);
+        return StartAsync(storage, StoreProbe.Postgres(connectionString), paused: false, settings, cancellationToken);
     }
 
     private static async Task<LibromiProcess> StartAsync(Dictionary<string, string> storage, StoreProbe store, bool paused,
