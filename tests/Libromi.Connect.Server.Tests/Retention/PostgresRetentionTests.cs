@@ -16,6 +16,9 @@ public sealed class PostgresRetentionTests : RetentionCompliance
             : (new PostgresDatabase(new StorageOptions { Provider = "postgres", ConnectionString = _database.ConnectionString }, Time), null);
     }
 
+    protected override Database SecondNode() =>
+        new PostgresDatabase(new StorageOptions { Provider = "postgres", ConnectionString = _database!.ConnectionString }, Time);
+
     protected override async Task DeleteDatabaseAsync()
     {
         if (_database is not null)

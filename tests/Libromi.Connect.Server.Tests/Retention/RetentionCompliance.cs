@@ -33,6 +33,9 @@ public abstract class RetentionCompliance : IAsyncLifetime
 
     protected abstract Task DeleteDatabaseAsync();
 
+    /// <summary>Another node's <see cref="Database"/> on the same store.</summary>
+    protected abstract Database SecondNode();
+
     public async Task InitializeAsync()
     {
         (_database, _skipReason) = await CreateDatabaseAsync();
@@ -168,6 +171,32 @@ public abstract class RetentionCompliance : IAsyncLifetime
         await PassAsync("listen_sessions");
         Assert.Equal(["whk_live"], await ListAsync("SELECT id FROM webhooks ORDER BY id"));
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM delivery_attempts"));
+    }
+
+    [SkippableFact]
+    public async Task Two_nodes_purging_at_once_remove_the_expired_events_and_keep_the_rest()
+    {
+        Options.BatchSize = 10;
+        var kept = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            var id = await SeedEventAsync(Ago(40) + TimeSpan.FromMinutes(i), (i % 10 == 0 ? 0 : 1, Ago(40)), (2, Ago(40)));
+            if (i % 10 == 0)
+            {
+                kept.Add(id);
+            }
+        }
+        await using var second = SecondNode();
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var other = new RetentionPurge([new EventPurge(second, new CutoffHorizon(), options)], new PurgeRuns(), new RetentionMetrics(Meters), options, Time,
+            NullLogger<RetentionPurge>.Instance);
+
+        var both = await Task.WhenAll(Purge().RunOnceAsync(Time.GetUtcNow(), CancellationToken.None), other.RunOnceAsync(Time.GetUtcNow(), CancellationToken.None));
+
+        Assert.All(both.SelectMany(r => r), r => Assert.Null(r.Error));
+        Assert.Equal(90 * 5, both.SelectMany(r => r).Where(r => r.Step == "events").Sum(r => r.Rows));
+        Assert.Equal(kept, await EventIdsAsync());
+        Assert.Equal(20, await CountAsync("SELECT COUNT(*) FROM delivery_attempts"));
     }
 
     /// <summary>The time <paramref name="days"/> days before the fake clock's now.</summary>

@@ -102,6 +102,8 @@ public sealed class SqliteRetentionTests : RetentionCompliance
         return Task.FromResult<(Database?, string?)>((database, null));
     }
 
+    protected override Database SecondNode() => new SqliteDatabase(new StorageOptions { ConnectionString = $"Data Source={FilePath}" }, Time);
+
     protected override Task DeleteDatabaseAsync()
     {
         Directory.Delete(_directory, recursive: true);
