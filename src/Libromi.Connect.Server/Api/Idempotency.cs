@@ -10,7 +10,7 @@ namespace Libromi.Connect.Server.Api;
 /// same account answers the first response again and creates nothing; reusing the key for another request is a 422.
 /// Only successful responses are remembered: a request that failed stored nothing, so it can be retried with its key.
 /// A key is remembered for <see cref="ApiOptions.IdempotencyKeyLifetime"/>; after that the same key runs the request anew,
-/// and <see cref="IdempotencyKeyPurge"/> deletes the stored response.
+/// and the purge step <see cref="Retention.IdempotencyKeyPurge"/> deletes the stored response.
 /// </summary>
 public sealed class Idempotency(Database database, TimeProvider time, IOptions<ApiOptions> options)
 {

@@ -6,6 +6,7 @@ using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Messages;
+using Libromi.Connect.Server.Retention;
 using Libromi.Connect.Server.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -63,8 +64,8 @@ public static class ServerServices
         if (node.ServesApi)
         {
             services.AddApiKeyAuthentication();
-            services.AddHostedService<IdempotencyKeyPurge>();
         }
+        services.AddRetention(configuration, storage, runsPurge: node.ServesApi);
         if (node.Delivers)
         {
             AddDeliveryEngine(services);

@@ -9,6 +9,10 @@ public sealed partial class StartupTasks(Database database, ApiKeys keys, NodeOp
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
+        if (database is Storage.Sqlite.SqliteDatabase { ConvertedToIncrementalVacuum: true })
+        {
+            LogVacuumConverted(logger);
+        }
         LogMigrated(logger, database.ProviderName);
         if (node.ServesApi)
         {
@@ -20,4 +24,8 @@ public sealed partial class StartupTasks(Database database, ApiKeys keys, NodeOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store ready ({Provider}); schema is up to date")]
     private static partial void LogMigrated(ILogger logger, string provider);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "SQLite database converted to auto_vacuum=INCREMENTAL (a one-off VACUUM), so the retention purge can give free space back")]
+    private static partial void LogVacuumConverted(ILogger logger);
 }

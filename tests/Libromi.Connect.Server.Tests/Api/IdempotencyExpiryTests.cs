@@ -13,7 +13,7 @@ public sealed class IdempotencyExpiryTests
     private const string Chatbot = """{"name":"Hours","keywords":["hours"],"reply":"9 to 5"}""";
 
     /// <summary>The purge logs what it deleted at Information, below the test servers' default level.</summary>
-    public const string PurgeLogLevel = "Logging:LogLevel:Libromi.Connect.Server.Api.IdempotencyKeyPurge";
+    public const string PurgeLogLevel = "Logging:LogLevel:Libromi.Connect.Server.Retention.RetentionPurge";
 
     private static Dictionary<string, string> Key(string key) => new() { ["Idempotency-Key"] = key };
 
@@ -73,7 +73,7 @@ public sealed class IdempotencyExpiryTests
         clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromSeconds(1));
 
         // The purge runs on the server's own timer, which the advanced clock has just fired; it logs once it has committed.
-        await logs.WaitForAsync(lines => lines.Any(l => l.Contains("Purged 1 expired idempotency keys", StringComparison.Ordinal)));
+        await logs.WaitForAsync(lines => lines.Any(l => l.Contains("Retention purge idempotency_keys: removed 1 rows", StringComparison.Ordinal)));
         Assert.Equal(["young"], await StoredKeysAsync(server));
     }
 

@@ -58,6 +58,7 @@ public sealed class SqliteDatabase : Database
         {
             await using (var connection = await OpenAsync(_createConnectionString, null, cancellationToken))
             {
+                ConvertedToIncrementalVacuum = await UseIncrementalVacuumAsync(connection, cancellationToken);
                 await using var wal = connection.Sql("PRAGMA journal_mode=WAL;");
                 await wal.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -71,7 +72,43 @@ public sealed class SqliteDatabase : Database
         }
     }
 
+    /// <summary>
+    /// True when the last <see cref="MigrateAsync"/> rewrote an existing file from <c>auto_vacuum=NONE</c> to
+    /// <c>INCREMENTAL</c> (a one-off <c>VACUUM</c>), for the start-up log.
+    /// </summary>
+    public bool ConvertedToIncrementalVacuum { get; private set; }
+
     public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, null, cancellationToken);
+
+    /// <summary>
+    /// Lets the purge's <see cref="SqliteVacuum"/> give free pages back. A new file takes the setting before its first
+    /// table; an existing file with <c>auto_vacuum=NONE</c> (made before this release) only through a full
+    /// <c>VACUUM</c>, which runs here once, outside any transaction and before the writer opens. Returns true when it did.
+    /// </summary>
+    private static async Task<bool> UseIncrementalVacuumAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        long mode, pages;
+        await using (var read = connection.Sql("SELECT auto_vacuum, page_count FROM pragma_auto_vacuum(), pragma_page_count()"))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (mode, pages) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        if (mode == 2)
+        {
+            return false;
+        }
+        await using var set = connection.Sql("PRAGMA auto_vacuum=INCREMENTAL;");
+        await set.ExecuteNonQueryAsync(cancellationToken);
+        if (pages == 0)
+        {
+            return false;
+        }
+        await using var vacuum = connection.Sql("VACUUM;");
+        vacuum.CommandTimeout = 0;
+        await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        return true;
+    }
 
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };

@@ -109,7 +109,7 @@ public sealed class PostgresApiTests : IAsyncLifetime
         Assert.Equal(first.Str("id"), (await client.PostOkAsync("chatbots", chatbot, Key("old"))).Str("id"));
         clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromSeconds(1));
 
-        await logs.WaitForAsync(lines => lines.Any(l => l.Contains("Purged 1 expired idempotency keys", StringComparison.Ordinal)));
+        await logs.WaitForAsync(lines => lines.Any(l => l.Contains("Retention purge idempotency_keys: removed 1 rows", StringComparison.Ordinal)));
         Assert.Equal(["young"], await StoredKeysAsync());
         Assert.NotEqual(first.Str("id"), (await client.PostOkAsync("chatbots", chatbot, Key("old"))).Str("id"));
     }
