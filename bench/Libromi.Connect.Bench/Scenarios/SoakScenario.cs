@@ -7,7 +7,8 @@ using Libromi.Connect.Testing.Postgres;
 namespace Libromi.Connect.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 12: steady load over several retention windows with a short retention, on SQLite and on PostgreSQL. It
+/// Scenario 12: steady load (contact renames, each one <c>contact.updated</c> to one endpoint) over several retention
+/// windows with a short retention, on SQLite and on PostgreSQL. It
 /// samples the store's size as the run goes (flat within 10% once the first window has passed, for a store that forgets
 /// as fast as it learns), compares the API's p99 while purges run with a run of the same load that keeps everything,
 /// and divides what the tables take by the rows they hold: bytes per event, per delivery and per attempt.
@@ -15,6 +16,11 @@ namespace Libromi.Connect.Bench.Scenarios;
 public static class SoakScenario
 {
     private const int Rate = 400;
+
+    // The load renames these contacts in turn: every request raises one contact.updated and adds no row of its own
+    // (an inbound message would add a message, which is the account's data and kept), so what the store holds beyond
+    // its fixed part is exactly what retention governs.
+    private const int Contacts = 16;
 
     public static async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
@@ -79,12 +85,16 @@ public static class SoakScenario
     {
         await context.Receiver.ResetAsync(cancellationToken);
         await using var server = await start(shape.Settings(retain));
-        await server.Api.CreateWebhookAsync(context.Receiver.Url("ok", 0), ["message.received"], cancellationToken);
-        await server.Api.CreateSenderAsync(cancellationToken);
+        await server.Api.CreateWebhookAsync(context.Receiver.Url("ok", 0), ["contact.updated"], cancellationToken);
+        var contacts = new List<string>();
+        for (var i = 0; i < Contacts; i++)
+        {
+            contacts.Add(await server.Api.CreateContactReturningIdAsync(i, cancellationToken));
+        }
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var started = DateTime.UtcNow;
         var sizes = SampleSizesAsync(server.Store, started, shape.Interval, sampling.Token);
-        var samples = await OpenLoop.RunAsync(Rate, shape.Duration, (n, ct) => server.Api.InboundAsync(n, ct), cancellationToken);
+        var samples = await OpenLoop.RunAsync(Rate, shape.Duration, (n, ct) => server.Api.RenameContactAsync(contacts[(int)(n % Contacts)], n, ct), cancellationToken);
         await sampling.CancelAsync();
         var series = await sizes;
         var stored = await StoredAsync(server.Store, cancellationToken);

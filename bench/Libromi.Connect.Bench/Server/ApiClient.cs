@@ -63,6 +63,22 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         await EnsureAsync(response, cancellationToken);
     }
 
+    /// <summary>Creates the contact of number <paramref name="n"/> and returns its id.</summary>
+    public async Task<string> CreateContactReturningIdAsync(long n, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("contacts", new { name = $"Bench {n}", phone = ContactPhone(n) }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Renames the contact <paramref name="id"/> to a name carrying <paramref name="marker"/>: one <c>contact.updated</c>, and no new row.</summary>
+    public async Task RenameContactAsync(string id, long marker, CancellationToken cancellationToken)
+    {
+        using var response = await http.PatchAsJsonAsync($"contacts/{id}", new { name = $"Bench contact {marker}" }, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
     private static string ContactPhone(long n) => "+1415" + (2000000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => http.Dispose();
