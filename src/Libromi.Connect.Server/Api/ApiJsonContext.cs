@@ -21,6 +21,8 @@ namespace Libromi.Connect.Server.Api;
 [JsonSerializable(typeof(UpdateContactRequest))]
 [JsonSerializable(typeof(Contact))]
 [JsonSerializable(typeof(Page<Contact>))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Contacts.Erasure.ContactErasure))]
+[JsonSerializable(typeof(Page<Libromi.Connect.Server.Contacts.Erasure.ContactErasure>))]
 [JsonSerializable(typeof(SendMessageRequest))]
 [JsonSerializable(typeof(InboundMessageRequest))]
 [JsonSerializable(typeof(Message))]

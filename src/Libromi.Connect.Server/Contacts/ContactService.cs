@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Contacts.Erasure;
+using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Webhooks.Events;
@@ -8,8 +10,35 @@ using Libromi.Connect.Webhooks.Events;
 namespace Libromi.Connect.Server.Contacts;
 
 /// <summary>Contacts of an account and the events their changes emit; input arrives validated by <see cref="ContactValidation"/>.</summary>
-public sealed class ContactService(Database database, EventWriter events, IdGenerator ids, TimeProvider time)
+public sealed class ContactService(Database database, EventWriter events, IdGenerator ids, TimeProvider time, DeliveryChanges changes)
 {
+    /// <summary>
+    /// Erases the contact in the caller's write scope (see <see cref="ErasureStore.EraseAsync"/>); missing when the
+    /// account has no such contact, a second erase included. It emits no event: one would carry what was just erased.
+    /// </summary>
+    public async Task<Outcome<ContactErasure>> EraseAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
+    {
+        if (await ContactStore.FindAsync(scope, accountId, id, cancellationToken) is null)
+        {
+            return new() { Missing = true };
+        }
+        var erasure = await ErasureStore.EraseAsync(scope, accountId, id, ids.New(ErasureStore.Prefix), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        scope.AfterCommit.Add(changes.Publish);
+        return erasure;
+    }
+
+    public async Task<ContactErasure?> FindErasureAsync(string accountId, string id, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ErasureStore.FindAsync(session, accountId, id, cancellationToken);
+    }
+
+    public async Task<Page<ContactErasure>> ListErasuresAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await ErasureStore.ListAsync(session, accountId, page, cancellationToken);
+    }
+
     public async Task<Contact?> FindAsync(string accountId, string id, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenSessionAsync(cancellationToken);

@@ -1,9 +1,10 @@
 using Libromi.Connect.Server.Api;
+using Libromi.Connect.Server.Contacts.Erasure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Libromi.Connect.Server.Contacts;
 
-/// <summary><c>/api/v1/contacts</c>: create, read, list and update contacts.</summary>
+/// <summary><c>/api/v1/contacts</c>: create, read, list, update and erase contacts; <c>/api/v1/erasures</c>: the erasure audit.</summary>
 public static class ContactsApi
 {
     public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api)
@@ -13,6 +14,10 @@ public static class ContactsApi
         group.MapGet("/{id}", Get);
         group.MapGet("/", List);
         group.MapPatch("/{id}", Update);
+        group.MapPost("/{id}/erase", Erase).Idempotent();
+        var erasures = api.MapGroup("/erasures").WithTags("Erasures");
+        erasures.MapGet("/", ListErasures);
+        erasures.MapGet("/{id}", GetErasure);
         return api;
     }
 
@@ -48,4 +53,18 @@ public static class ContactsApi
             _ => TypedResults.Ok(outcome.Value),
         };
     }
+
+    private static async Task<Results<Ok<ContactErasure>, NotFoundProblem>> Erase(string id, [AsParameters] ContactServices s)
+    {
+        var outcome = await s.Contacts.EraseAsync(Idempotency.Scope(s.Http), s.Caller.AccountId, id, s.CancellationToken);
+        return outcome.Missing ? new NotFoundProblem("contact", id) : TypedResults.Ok(outcome.Value);
+    }
+
+    private static async Task<Results<Ok<ContactErasure>, NotFoundProblem>> GetErasure(string id, [AsParameters] ContactServices s) =>
+        await s.Contacts.FindErasureAsync(s.Caller.AccountId, id, s.CancellationToken) is { } erasure ? TypedResults.Ok(erasure) : new NotFoundProblem("erasure", id);
+
+    private static async Task<Results<Ok<Page<ContactErasure>>, ValidationFailed>> ListErasures(string? limit, string? cursor, [AsParameters] ContactServices s) =>
+        PageRequest.Parse(limit, cursor, ErasureStore.Prefix, out var page) is { } errors
+            ? new ValidationFailed(errors)
+            : TypedResults.Ok(await s.Contacts.ListErasuresAsync(s.Caller.AccountId, page, s.CancellationToken));
 }

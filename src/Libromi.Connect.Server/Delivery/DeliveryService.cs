@@ -30,13 +30,17 @@ public sealed class DeliveryService(Database database, DeliverySignal signal, De
         return await DeliveryStore.FindAsync(session, accountId, key, cancellationToken);
     }
 
-    /// <summary>Queues the delivery for one more attempt now; a conflict while it is still pending.</summary>
+    /// <summary>Queues the delivery for one more attempt now; a conflict while it is still pending, or once cancelled (final).</summary>
     public async Task<Outcome<DeliveryView>> RetryAsync(WriteScope scope, string accountId, string id, CancellationToken cancellationToken)
     {
         if (DeliveryStore.ParseId(id) is not { } key
             || await DeliveryStore.FindAsync(scope, accountId, key, cancellationToken) is not { } current)
         {
             return new() { Missing = true };
+        }
+        if (current.Status == DeliveryStore.Statuses[(int)DeliveryStatus.Cancelled])
+        {
+            return new() { Conflict = $"Delivery {id} was cancelled because the contact its event was about was erased; a cancelled delivery is final and is never sent." };
         }
         if (!await DeliveryStore.RetryAsync(scope, accountId, key, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
         {

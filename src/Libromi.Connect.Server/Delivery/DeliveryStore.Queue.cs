@@ -85,13 +85,14 @@ public static partial class DeliveryStore
         return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Queues one delivery for one more attempt now, whatever its state; false when it is already pending.</summary>
+    /// <summary>Queues one delivery for one more attempt now, unless it is pending or cancelled (final); false then.</summary>
     public static async Task<bool> RetryAsync(StoreSession session, string accountId, long id, long nowMs, CancellationToken cancellationToken)
     {
         await using var update = session.Command("""
             UPDATE deliveries SET status = @pending, max_attempts = attempt_count + 1, next_attempt_at = @now, updated_at = @now
-            WHERE account_id = @a AND id = @id AND status <> @pending
-            """).With("@a", accountId).With("@id", id).With("@now", nowMs).With("@pending", (int)DeliveryStatus.Pending);
+            WHERE account_id = @a AND id = @id AND status <> @pending AND status <> @cancelled
+            """).With("@a", accountId).With("@id", id).With("@now", nowMs).With("@pending", (int)DeliveryStatus.Pending)
+            .With("@cancelled", (int)DeliveryStatus.Cancelled);
         return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 

@@ -234,7 +234,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     public async Task Cursor_pages_walk_every_item_newest_first_without_gaps_or_repeats()
     {
         var (account, _) = await CreateWebhookAsync();
-        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance), Ids, Time);
+        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance), Ids, Time, new DeliveryChanges());
         var created = new List<string>();
         for (var i = 0; i < 23; i++)
         {
