@@ -159,5 +159,7 @@ internal static class ReleasedSqliteMigrations
             cancelled INTEGER NOT NULL);
         CREATE INDEX erasures_account ON erasures (account_id, id);
         """,
+        // 7: time partitions (PostgreSQL only).
+        "SELECT 1;",
     ];
 }
