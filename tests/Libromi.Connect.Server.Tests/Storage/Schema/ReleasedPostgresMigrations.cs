@@ -176,7 +176,7 @@ internal static class ReleasedPostgresMigrations
             next_attempt := GREATEST(nextval(pg_get_serial_sequence('delivery_attempts', 'id')), COALESCE((SELECT MAX(id) + 1 FROM delivery_attempts), 1));
 
             ALTER TABLE events RENAME TO events_legacy;
-            ALTER TABLE events_legacy RENAME CONSTRAINT events_pkey TO events_legacy_pkey;
+            ALTER TABLE events_legacy DROP CONSTRAINT events_pkey;
             ALTER INDEX events_account RENAME TO events_legacy_account;
             ALTER INDEX events_type RENAME TO events_legacy_type;
             ALTER INDEX events_contact RENAME TO events_legacy_contact;
@@ -185,10 +185,9 @@ internal static class ReleasedPostgresMigrations
             CREATE INDEX events_type ON events (account_id, type, id);
             CREATE INDEX events_contact ON events (account_id, contact_id) WHERE contact_id IS NOT NULL;
             EXECUTE format('ALTER TABLE events ATTACH PARTITION events_legacy FOR VALUES FROM (MINVALUE) TO (%s)', bound);
-            ALTER TABLE events_legacy DROP CONSTRAINT events_legacy_pkey;
 
             ALTER TABLE deliveries RENAME TO deliveries_legacy;
-            ALTER TABLE deliveries_legacy RENAME CONSTRAINT deliveries_pkey TO deliveries_legacy_pkey;
+            ALTER TABLE deliveries_legacy DROP CONSTRAINT deliveries_pkey;
             ALTER INDEX deliveries_due RENAME TO deliveries_legacy_due;
             ALTER INDEX deliveries_webhook RENAME TO deliveries_legacy_webhook;
             ALTER INDEX deliveries_event RENAME TO deliveries_legacy_event;
@@ -206,10 +205,9 @@ internal static class ReleasedPostgresMigrations
             CREATE INDEX deliveries_ordered ON deliveries (webhook_id, ordering_key, id) WHERE status = 0 AND ordering_key IS NOT NULL;
             CREATE INDEX deliveries_cancelled ON deliveries (updated_at) WHERE status = 3;
             EXECUTE format('ALTER TABLE deliveries ATTACH PARTITION deliveries_legacy FOR VALUES FROM (MINVALUE) TO (%s)', bound);
-            ALTER TABLE deliveries_legacy DROP CONSTRAINT deliveries_legacy_pkey;
 
             ALTER TABLE delivery_attempts RENAME TO delivery_attempts_legacy;
-            ALTER TABLE delivery_attempts_legacy RENAME CONSTRAINT delivery_attempts_pkey TO delivery_attempts_legacy_pkey;
+            ALTER TABLE delivery_attempts_legacy DROP CONSTRAINT delivery_attempts_pkey;
             ALTER INDEX delivery_attempts_delivery RENAME TO delivery_attempts_legacy_delivery;
             ALTER TABLE delivery_attempts_legacy ALTER COLUMN id DROP IDENTITY;
             CREATE SEQUENCE delivery_attempts_id_seq;
@@ -219,7 +217,6 @@ internal static class ReleasedPostgresMigrations
             ALTER SEQUENCE delivery_attempts_id_seq OWNED BY delivery_attempts.id;
             CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id, attempt);
             EXECUTE format('ALTER TABLE delivery_attempts ATTACH PARTITION delivery_attempts_legacy FOR VALUES FROM (MINVALUE) TO (%s)', bound);
-            ALTER TABLE delivery_attempts_legacy DROP CONSTRAINT delivery_attempts_legacy_pkey;
         END
         $partition$;
         """,
