@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using Libromi.Connect.Server.Retention;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ namespace Libromi.Connect.Server.Storage.Postgres.Partitions;
 /// One node at a time: the pass holds a session advisory lock on a connection of its own, and a node that finds it
 /// taken skips the pass. Each range is dropped in a short transaction of its own with a <c>lock_timeout</c>: the
 /// conditions are checked once without locks (a kept range costs no lock at all), then again once its partitions are
-/// locked, since a delivery could have been retried in between. When the locks cannot be had in time (long queries on
+/// locked, since a delivery could have been retried in between. The lock covers the three tables (a drop locks its
+/// parent) for that check of the range's deliveries and the drop. When the locks cannot be had in time (long queries on
 /// the tables) the range waits for the next pass, and queries queued behind the drop waited at most that long.
 /// </remarks>
 public sealed partial class PartitionMaintenance(Database database, IOptions<RetentionOptions> options, ILogger<PartitionMaintenance> logger) : IPurgeStep
@@ -49,7 +51,12 @@ public sealed partial class PartitionMaintenance(Database database, IOptions<Ret
             long removed = 0;
             foreach (var range in await ExpiredAsync(session, cutoff, cancellationToken))
             {
-                removed += await DropAsync(connection, range, cutoff, cancellationToken);
+                // When the tables are busy for one range they are for the next: the next pass tries again.
+                if (await DropAsync(connection, range, cutoff, cancellationToken) is not { } rows)
+                {
+                    break;
+                }
+                removed += rows;
             }
             return removed;
         }
@@ -65,7 +72,17 @@ public sealed partial class PartitionMaintenance(Database database, IOptions<Ret
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var session = new StoreSession(connection, transaction, ownsConnection: false);
         await SetLockTimeoutAsync(session, cancellationToken);
-        var created = await TimePartitions.CreateAheadAsync(session, now, options.Value.PartitionInterval, cancellationToken);
+        int created;
+        try
+        {
+            created = await TimePartitions.CreateAheadAsync(session, now, options.Value.PartitionInterval, cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
+        {
+            // Creating a partition locks its parent as well; the partitions ahead leave intervals to spare for the next pass.
+            LogBusy(logger, string.Join(", ", TimePartitions.Tables));
+            return;
+        }
         await transaction.CommitAsync(cancellationToken);
         if (created > 0)
         {
@@ -94,7 +111,8 @@ public sealed partial class PartitionMaintenance(Database database, IOptions<Ret
         return [.. byBounds.Values];
     }
 
-    private async Task<long> DropAsync(DbConnection connection, List<PartitionRange> partitions, long cutoff, CancellationToken cancellationToken)
+    /// <summary>Drops the range when it is over and returns the rows it held; 0 when it is kept, null when its locks could not be had in time.</summary>
+    private async Task<long?> DropAsync(DbConnection connection, List<PartitionRange> partitions, long cutoff, CancellationToken cancellationToken)
     {
         var deliveries = partitions.FirstOrDefault(p => p.Name.StartsWith("deliveries_", StringComparison.Ordinal));
         var reader = new StoreSession(connection, null, ownsConnection: false);
@@ -115,7 +133,9 @@ public sealed partial class PartitionMaintenance(Database database, IOptions<Ret
         await SetLockTimeoutAsync(session, cancellationToken);
         try
         {
-            await using (var hold = session.Command($"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
+            // The parents first, as every query on the tables takes them: a drop locks its parent too, and taking a
+            // partition before its parent could deadlock with a query that holds the parent and waits for the partition.
+            await using (var hold = session.Command($"LOCK TABLE {string.Join(", ", TimePartitions.Tables.Select(t => "ONLY " + t))}, {names} IN ACCESS EXCLUSIVE MODE"))
             {
                 await hold.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -123,8 +143,9 @@ public sealed partial class PartitionMaintenance(Database database, IOptions<Ret
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
         {
             LogBusy(logger, names);
-            return 0;
+            return null;
         }
+        var held = Stopwatch.StartNew();
         if (!await EndedAsync(session, deliveries, cutoff, cancellationToken))
         {
             return 0;
@@ -134,7 +155,7 @@ public sealed partial class PartitionMaintenance(Database database, IOptions<Ret
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        LogDropped(logger, names, rows);
+        LogDropped(logger, names, rows, held.Elapsed.TotalMilliseconds);
         return rows;
     }
 
@@ -162,8 +183,8 @@ public sealed partial class PartitionMaintenance(Database database, IOptions<Ret
     [LoggerMessage(Level = LogLevel.Information, Message = "Partition maintenance created {Count} partitions ahead")]
     private static partial void LogCreated(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Partition maintenance dropped {Partitions} ({Rows} rows)")]
-    private static partial void LogDropped(ILogger logger, string partitions, long rows);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partition maintenance dropped {Partitions} ({Rows} rows), the tables locked for {Milliseconds:F0} ms")]
+    private static partial void LogDropped(ILogger logger, string partitions, long rows, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition maintenance could not lock {Partitions} within " + LockTimeout + "; the next pass tries again")]
     private static partial void LogBusy(ILogger logger, string partitions);
