@@ -198,6 +198,6 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
     [LoggerMessage(Level = LogLevel.Error, Message = "The outcome of delivery {DeliveryId} was refused by the store; it is recorded without the receiver's answer")]
     private static partial void LogOutcomeRefused(ILogger logger, Exception exception, long deliveryId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Outcome of delivery {DeliveryId} with lease {LeaseToken} ignored: the lease was taken over")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outcome of delivery {DeliveryId} with lease {LeaseToken} ignored: the delivery is no longer held by that lease (taken over after it expired, or cancelled by an erasure)")]
     private static partial void LogStaleOutcome(ILogger logger, long deliveryId, long leaseToken);
 }
