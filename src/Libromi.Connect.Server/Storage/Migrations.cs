@@ -168,5 +168,10 @@ public static class Migrations
                 cancelled INTEGER NOT NULL);
             CREATE INDEX erasures_account ON erasures (account_id, id);
             """,
+            // 7: observability. The W3C trace context of the span that wrote each event, which the spans of its delivery
+            // attempts link to (null when the request was not traced).
+            """
+            ALTER TABLE events ADD COLUMN trace_parent TEXT;
+            """,
         ];
 }

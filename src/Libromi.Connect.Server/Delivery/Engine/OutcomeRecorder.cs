@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// it), once <see cref="Complete"/> has been called and all that was queued is stored; the host's shutdown deadline is
 /// its own cancellation, and what it could not store then is attempted again when the leases expire.
 /// </summary>
-public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options, ILogger<OutcomeRecorder> logger)
+public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options,
+    ConnectMetrics metrics, ILogger<OutcomeRecorder> logger)
     : IHostedService, IDisposable
 {
     private readonly Channel<DecidedOutcome> _queue = Channel.CreateUnbounded<DecidedOutcome>(new UnboundedChannelOptions { SingleReader = true });
@@ -163,6 +165,8 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         }
         if (stored.Count > 0)
         {
+            // Counted before the change is published, so that whoever waits for it finds the counters up to date.
+            scope.AfterCommit.Add(() => metrics.RecordOutcomes(stored));
             scope.AfterCommit.Add(changes.Publish);
         }
         await scope.CommitAsync(cancellationToken);

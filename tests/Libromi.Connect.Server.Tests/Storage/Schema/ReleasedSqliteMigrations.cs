@@ -159,5 +159,9 @@ internal static class ReleasedSqliteMigrations
             cancelled INTEGER NOT NULL);
         CREATE INDEX erasures_account ON erasures (account_id, id);
         """,
+        // 7: observability.
+        """
+        ALTER TABLE events ADD COLUMN trace_parent TEXT;
+        """,
     ];
 }
