@@ -6,6 +6,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Listen;
 using Libromi.Connect.Server.Messages;
+using Libromi.Connect.Server.Stats;
 using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Scalar.AspNetCore;
@@ -43,6 +44,7 @@ public static class ServerEndpoints
             .MapWebhooksApi()
             .MapDeliveriesApi()
             .MapEventsApi()
+            .MapStatsApi()
             .MapListenApi();
         return app;
     }

@@ -54,6 +54,7 @@ public static class ServerServices
         services.AddSingleton<Webhooks.WebhookService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<Stats.StatsService>();
         services.AddSingleton<Listen.ListenService>();
 
         services.AddSingleton<DeliverySignal>();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Libromi.Connect.Server.Stats;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
@@ -151,6 +152,7 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         {
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);
         }
+        await StatsRollup.AddAsync(scope, stored, nowMs, cancellationToken);
         await RecordHealthAsync(scope, BatchVerdicts.Health(stored), nowMs, cancellationToken);
         await BatchVerdicts.StorePausesAsync(scope, stored, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
         if (stored.Exists(d => d.Lease.Ordered && d.Step.Status != DeliveryStatus.Pending))
