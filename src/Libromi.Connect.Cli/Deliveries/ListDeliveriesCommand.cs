@@ -10,7 +10,7 @@ internal static class ListDeliveriesCommand
     public static Command Create(CliContext context)
     {
         var webhook = new Option<string>("--webhook") { Description = "The webhook's (or listen session's) id, whk_….", Required = true };
-        var status = new Option<DeliveryStatus?>("--status") { Description = "Only deliveries in this state: pending, succeeded or failed. Default: all." };
+        var status = new Option<DeliveryStatus?>("--status") { Description = "Only deliveries in this state: pending, succeeded, failed or cancelled. Default: all." };
         var limit = CommonOptions.Limit();
         return context.Command("list", "List a webhook's deliveries, newest first.",
             run => ExecuteAsync(run, run.Value(webhook), run.Value(status), run.Value(limit)), webhook, status, limit);

@@ -47,4 +47,30 @@ public sealed class ContactsClient
         ArgumentNullException.ThrowIfNull(request);
         return _api.SendAsync(HttpMethod.Patch, $"contacts/{PathSegment.Of(id)}", request, ClientJsonContext.Default.UpdateContactRequest, ClientJsonContext.Default.Contact, cancellationToken);
     }
+
+    /// <summary>
+    /// Erases a contact for good: the contact, its messages, and the events about it with their deliveries and attempt
+    /// logs. Its pending deliveries are cancelled and never sent. What stays is the audit record this returns.
+    /// </summary>
+    /// <param name="id">The contact's id (<c>con_…</c>).</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    /// <returns>What was removed and cancelled. A retry of the same call after a lost answer returns the same record.</returns>
+    /// <exception cref="LibromiApiException">404 when the account has no such contact (also once it was erased), or any other failure.</exception>
+    public Task<ContactErasure> EraseAsync(string id, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Post, $"contacts/{PathSegment.Of(id)}/erase", ClientJsonContext.Default.ContactErasure, cancellationToken);
+
+    /// <summary>Reads the audit record of one erasure.</summary>
+    /// <param name="id">The erasure's id (<c>era_…</c>).</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    /// <returns>The erasure's record.</returns>
+    /// <exception cref="LibromiApiException">404 when the account has no such erasure, or any other failure.</exception>
+    public Task<ContactErasure> GetErasureAsync(string id, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Get, $"erasures/{PathSegment.Of(id)}", ClientJsonContext.Default.ContactErasure, cancellationToken);
+
+    /// <summary>Lists the account's erasures, newest first, fetching further pages as the enumeration reaches them.</summary>
+    /// <param name="pageSize">Erasures fetched per request, 1 to 100. Default: the server's, 20.</param>
+    /// <param name="cancellationToken">Cancels the enumeration; <c>WithCancellation</c> works too.</param>
+    /// <returns>The erasures, lazily.</returns>
+    public IAsyncEnumerable<ContactErasure> ListErasuresAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Pages.Walk(_api, "erasures", ClientJsonContext.Default.PageResponseContactErasure, pageSize, cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed record Delivery
     /// <summary>The type of that event.</summary>
     public required string EventType { get; init; }
 
-    /// <summary>Pending, succeeded or failed.</summary>
+    /// <summary>Pending, succeeded, failed, or cancelled by a contact erasure.</summary>
     public DeliveryStatus Status { get; init; }
 
     /// <summary>How many attempts were made so far.</summary>

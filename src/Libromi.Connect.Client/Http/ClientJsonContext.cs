@@ -16,6 +16,8 @@ namespace Libromi.Connect.Client.Http;
 [JsonSerializable(typeof(UpdateContactRequest))]
 [JsonSerializable(typeof(Contact))]
 [JsonSerializable(typeof(PageResponse<Contact>))]
+[JsonSerializable(typeof(ContactErasure))]
+[JsonSerializable(typeof(PageResponse<ContactErasure>))]
 [JsonSerializable(typeof(SendMessageRequest))]
 [JsonSerializable(typeof(InboundMessageRequest))]
 [JsonSerializable(typeof(Message))]

@@ -8,6 +8,7 @@ using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Retention;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,7 @@ public static class ServerServices
             .ValidateOnStart();
 
         services.TryAddTimeProvider();
+        builder.AddLibromiTelemetry();
         services.AddSingleton<IdGenerator>();
         var storage = StorageProviders.Find(configuration["Storage:Provider"] ?? new StorageOptions().Provider);
         services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value,
@@ -53,6 +55,7 @@ public static class ServerServices
         services.AddSingleton<Webhooks.WebhookService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<Stats.StatsService>();
         services.AddSingleton<Listen.ListenService>();
 
         services.AddSingleton<DeliverySignal>();

@@ -117,7 +117,7 @@ public abstract class SqlDialect
     public virtual string? LockKey => null;
 
     /// <summary>
-    /// Migration 7: the statement that puts <c>events</c>, <c>deliveries</c> and <c>delivery_attempts</c> into time
+    /// Migration 8: the statement that puts <c>events</c>, <c>deliveries</c> and <c>delivery_attempts</c> into time
     /// partitions by <c>created_at</c> where the provider has them (PostgreSQL); a statement that changes nothing elsewhere.
     /// </summary>
     public abstract string PartitionByTime { get; }

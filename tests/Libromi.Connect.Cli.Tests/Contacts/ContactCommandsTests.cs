@@ -23,4 +23,22 @@ public sealed class ContactCommandsTests(ServerFixture fixture) : IClassFixture<
         var detail = await CliRunner.RunOkAsync(fixture.Server, "events", "get", eventId);
         Assert.Contains("Your order has shipped.", detail.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Erase_refuses_without_yes_and_with_it_removes_the_contact_and_prints_the_counts()
+    {
+        var created = (await CliRunner.RunOkAsync(fixture.Server, "contacts", "create", "--name", "Ada Erased", "--phone", "+44 1234 567800", "-o", "json")).Json;
+        var id = created.GetProperty("id").GetString()!;
+
+        var refused = await CliRunner.RunAsync([.. CliRunner.For(fixture.Server), "contacts", "erase", id]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--yes", refused.Error, StringComparison.Ordinal);
+        await CliRunner.RunOkAsync(fixture.Server, "contacts", "get", id);
+
+        var erased = await CliRunner.RunOkAsync(fixture.Server, "contacts", "erase", id, "--yes");
+        Assert.Contains("contact: " + id, erased.Output, StringComparison.Ordinal);
+        Assert.Contains("events removed: 1", erased.Output, StringComparison.Ordinal);
+        var gone = await CliRunner.RunAsync([.. CliRunner.For(fixture.Server), "contacts", "get", id]);
+        Assert.NotEqual(0, gone.ExitCode);
+    }
 }

@@ -110,4 +110,23 @@ public sealed class ContactsClientTests(ServerFixture fixture) : IClassFixture<S
         Assert.Throws<ArgumentOutOfRangeException>(() => client.Contacts.ListAsync(pageSize: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => client.Contacts.ListAsync(pageSize: 101));
     }
+
+    [Fact]
+    public async Task Erasing_a_contact_returns_its_audit_record_which_reads_back_and_lists_while_the_contact_is_gone()
+    {
+        var client = await fixture.NewClientAsync();
+        var contact = await client.Contacts.CreateAsync(new() { Name = "Ada Erased", Phone = "+15550000201" });
+        await client.Messages.SendAsync(new() { ContactId = contact.Id, Content = "hello" });
+
+        var erasure = await client.Contacts.EraseAsync(contact.Id);
+
+        Assert.StartsWith("era_", erasure.Id, StringComparison.Ordinal);
+        Assert.Equal((contact.Id, 1, 2), (erasure.ContactId, erasure.Messages, erasure.Events));
+        Assert.Equal(erasure, await client.Contacts.GetErasureAsync(erasure.Id));
+        Assert.Equal([erasure], await client.Contacts.ListErasuresAsync().ToListAsync());
+        var gone = await Assert.ThrowsAsync<LibromiApiException>(() => client.Contacts.GetAsync(contact.Id));
+        Assert.Equal(404, gone.Status);
+        var again = await Assert.ThrowsAsync<LibromiApiException>(() => client.Contacts.EraseAsync(contact.Id));
+        Assert.Equal(404, again.Status);
+    }
 }

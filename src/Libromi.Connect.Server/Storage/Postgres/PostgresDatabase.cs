@@ -56,7 +56,7 @@ public sealed class PostgresDatabase : Database
                 await migrationLock.ExecuteNonQueryAsync(cancellationToken);
             }
             var now = Time.GetUtcNow();
-            // Where migration 7 ends the legacy partition, when it runs now: the start of the current interval.
+            // Where migration 8 ends the legacy partition, when it runs now: the start of the current interval.
             await using (var start = scope.Command("SELECT set_config(@name, @value, true)").With("@name", PartitionMigration.StartSetting)
                 .With("@value", TimePartitions.Floor(now.ToUnixTimeMilliseconds(), PartitionInterval).ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {

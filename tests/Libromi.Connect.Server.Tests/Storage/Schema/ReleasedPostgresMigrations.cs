@@ -159,7 +159,33 @@ internal static class ReleasedPostgresMigrations
             cancelled INTEGER NOT NULL);
         CREATE INDEX erasures_account ON erasures (account_id, id);
         """,
-        // 7: time partitions.
+        // 7: observability.
+        """
+        ALTER TABLE events ADD COLUMN trace_parent TEXT;
+        CREATE TABLE webhook_stats (
+            webhook_id TEXT COLLATE "C" NOT NULL,
+            bucket BIGINT NOT NULL,
+            attempts_ok BIGINT NOT NULL,
+            attempts_failed BIGINT NOT NULL,
+            delivered BIGINT NOT NULL,
+            failed BIGINT NOT NULL,
+            d0 BIGINT NOT NULL,
+            d1 BIGINT NOT NULL,
+            d2 BIGINT NOT NULL,
+            d3 BIGINT NOT NULL,
+            d4 BIGINT NOT NULL,
+            d5 BIGINT NOT NULL,
+            d6 BIGINT NOT NULL,
+            d7 BIGINT NOT NULL,
+            d8 BIGINT NOT NULL,
+            d9 BIGINT NOT NULL,
+            d10 BIGINT NOT NULL,
+            d11 BIGINT NOT NULL,
+            d12 BIGINT NOT NULL,
+            PRIMARY KEY (webhook_id, bucket));
+        CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
+        """,
+        // 8: time partitions.
         """
         DO $partition$
         DECLARE
@@ -193,6 +219,7 @@ internal static class ReleasedPostgresMigrations
             ALTER INDEX deliveries_event RENAME TO deliveries_legacy_event;
             ALTER INDEX deliveries_ordered RENAME TO deliveries_legacy_ordered;
             ALTER INDEX deliveries_cancelled RENAME TO deliveries_legacy_cancelled;
+            ALTER INDEX deliveries_pending RENAME TO deliveries_legacy_pending;
             ALTER TABLE deliveries_legacy ALTER COLUMN id DROP IDENTITY;
             CREATE SEQUENCE deliveries_id_seq;
             PERFORM setval('deliveries_id_seq', next_delivery, false);
@@ -204,6 +231,7 @@ internal static class ReleasedPostgresMigrations
             CREATE INDEX deliveries_event ON deliveries (event_id);
             CREATE INDEX deliveries_ordered ON deliveries (webhook_id, ordering_key, id) WHERE status = 0 AND ordering_key IS NOT NULL;
             CREATE INDEX deliveries_cancelled ON deliveries (updated_at) WHERE status = 3;
+            CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
             EXECUTE format('ALTER TABLE deliveries ATTACH PARTITION deliveries_legacy FOR VALUES FROM (MINVALUE) TO (%s)', bound);
 
             ALTER TABLE delivery_attempts RENAME TO delivery_attempts_legacy;

@@ -98,6 +98,47 @@ public abstract class SchemaCompatibility : IAsyncLifetime
         Assert.Equal(events.GetArrayLength(), deliveries.GetArrayLength());
     }
 
+    [SkippableFact]
+    public async Task Migrating_a_database_from_before_erasure_finds_each_events_contact_and_dates_each_attempt_by_its_delivery()
+    {
+        var database = await ReleasedDatabaseAsync(5);
+        await using (var scope = await database.BeginWriteAsync(CancellationToken.None))
+        {
+            foreach (var (id, payload) in new[]
+            {
+                ("evt_contact", """{"id":"evt_contact","type":"contact.created","data":{"contact":{"id":"con_ada","name":"Ada"}}}"""),
+                ("evt_message", """{"id":"evt_message","type":"message.sent","data":{"message":{"id":"msg_1","contact_id":"con_ada"},"contact":{"id":"con_ada"}}}"""),
+                ("evt_other", """{"id":"evt_other","type":"webhook.test","data":{}}"""),
+            })
+            {
+                await using var insert = scope.Command("INSERT INTO events (id, account_id, type, created_at, payload) VALUES (@id, 'acc_1', 'contact.created', 1000, @p)")
+                    .With("@id", id).With("@p", System.Text.Encoding.UTF8.GetBytes(payload));
+                await insert.ExecuteNonQueryAsync();
+            }
+            await using (var delivery = scope.Command("""
+                INSERT INTO deliveries (account_id, event_id, event_type, webhook_id, status, attempt_count, max_attempts, next_attempt_at, lease_token, created_at, updated_at)
+                VALUES ('acc_1', 'evt_contact', 'contact.created', 'whk_1', 1, 1, 4, 0, 0, 1234, 2000)
+                """))
+            {
+                await delivery.ExecuteNonQueryAsync();
+            }
+            await using (var attempt = scope.Command("""
+                INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code)
+                SELECT id, 1, 1500, 10, 200 FROM deliveries
+                """))
+            {
+                await attempt.ExecuteNonQueryAsync();
+            }
+            await scope.CommitAsync(CancellationToken.None);
+        }
+
+        await database.MigrateAsync(CancellationToken.None);
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(["evt_contact | con_ada", "evt_message | con_ada", "evt_other | null"], await RowsAsync(connection, "SELECT id, contact_id FROM events ORDER BY id"));
+        Assert.Equal(["1 | 1234"], await RowsAsync(connection, "SELECT attempt, created_at FROM delivery_attempts"));
+    }
+
     private async Task<Database> NewAsync()
     {
         var database = await CreateEmptyAsync();

@@ -1,7 +1,7 @@
 namespace Libromi.Connect.Server.Storage.Postgres.Partitions;
 
 /// <summary>
-/// Migration 7 on PostgreSQL: <c>events</c>, <c>deliveries</c> and <c>delivery_attempts</c> become tables partitioned by
+/// Migration 8 on PostgreSQL: <c>events</c>, <c>deliveries</c> and <c>delivery_attempts</c> become tables partitioned by
 /// range of <c>created_at</c>. The existing tables are not copied: each is renamed <c>*_legacy</c> and attached as the
 /// partition of everything before the boundary (the start of the current interval, which the node sets as
 /// <c>libromi.partition_start</c>, or past the newest row already stored). Primary keys become (id, created_at), as a
@@ -46,6 +46,7 @@ internal static class PartitionMigration
             ALTER INDEX deliveries_event RENAME TO deliveries_legacy_event;
             ALTER INDEX deliveries_ordered RENAME TO deliveries_legacy_ordered;
             ALTER INDEX deliveries_cancelled RENAME TO deliveries_legacy_cancelled;
+            ALTER INDEX deliveries_pending RENAME TO deliveries_legacy_pending;
             ALTER TABLE deliveries_legacy ALTER COLUMN id DROP IDENTITY;
             CREATE SEQUENCE deliveries_id_seq;
             PERFORM setval('deliveries_id_seq', next_delivery, false);
@@ -57,6 +58,7 @@ internal static class PartitionMigration
             CREATE INDEX deliveries_event ON deliveries (event_id);
             CREATE INDEX deliveries_ordered ON deliveries (webhook_id, ordering_key, id) WHERE status = 0 AND ordering_key IS NOT NULL;
             CREATE INDEX deliveries_cancelled ON deliveries (updated_at) WHERE status = 3;
+            CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
             EXECUTE format('ALTER TABLE deliveries ATTACH PARTITION deliveries_legacy FOR VALUES FROM (MINVALUE) TO (%s)', bound);
 
             ALTER TABLE delivery_attempts RENAME TO delivery_attempts_legacy;

@@ -9,7 +9,7 @@ namespace Libromi.Connect.Server.Storage.Postgres.Partitions;
 /// event, its deliveries and their attempts, which all carry the event's <c>created_at</c>, lie in one range. Ranges are
 /// aligned to the interval from the unix epoch, so daily partitions start at midnight UTC; a partition is named after
 /// its table and the UTC start of its range: <c>events_p20261202</c>, or <c>events_p20261202t061500</c> when the range
-/// does not start at midnight. Everything before the first range is the partition <c>*_legacy</c> of migration 7.
+/// does not start at midnight. Everything before the first range is the partition <c>*_legacy</c> of migration 8.
 /// </summary>
 public static partial class TimePartitions
 {

@@ -4,7 +4,7 @@ using Libromi.Connect.Server.Storage;
 
 namespace Libromi.Connect.Server.Tests.Storage.Postgres.Partitions;
 
-/// <summary>A database built before the time partitions (migration 6) is partitioned in place: nothing copied, nothing lost.</summary>
+/// <summary>A database built before the time partitions (migration 7) is partitioned in place: nothing copied, nothing lost.</summary>
 public sealed class PartitionMigrationTests : PartitionedStore
 {
     protected override bool Migrate => false;
@@ -14,7 +14,7 @@ public sealed class PartitionMigrationTests : PartitionedStore
     {
         await using (var scope = await Database.BeginWriteAsync(CancellationToken.None))
         {
-            await Migrator.ApplyAsync(scope, [.. Migrations.For(Database.Sql).Take(6)], Time.GetUtcNow(), CancellationToken.None);
+            await Migrator.ApplyAsync(scope, [.. Migrations.For(Database.Sql).Take(7)], Time.GetUtcNow(), CancellationToken.None);
             await scope.CommitAsync(CancellationToken.None);
         }
         var old = new List<string>();

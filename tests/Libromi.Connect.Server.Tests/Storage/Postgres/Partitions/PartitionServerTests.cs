@@ -23,7 +23,7 @@ public sealed class PartitionServerTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 3, TimeSpan.Zero));
         await using var server = await TestServer.StartAsync(settings, clock);
         var purge = server.Services.GetRequiredService<RetentionPurge>();
-        Assert.Equal(["partitions", "events", "idempotency_keys", "listen_sessions"], purge.Steps.Select(s => s.Name));
+        Assert.Equal(["partitions", "events", "idempotency_keys", "listen_sessions", "webhook_stats"], purge.Steps.Select(s => s.Name));
         Assert.IsType<PartitionHorizon>(server.Services.GetRequiredService<IRowPurgeHorizon>());
 
         using var client = server.CreateClient();
