@@ -64,6 +64,11 @@ public sealed class PostgresDatabase : Database
             }
             await Migrator.ApplyAsync(scope, Migrations.For(Sql), now, cancellationToken);
             // Inserts never wait for the first maintenance pass: the coming partitions exist once a node has started.
+            // Not while another node's maintenance pass creates or drops some (its session lock, held to its end).
+            await using (var maintenance = scope.Command("SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0))").With("@lock", PartitionMaintenance.LockName))
+            {
+                await maintenance.ExecuteNonQueryAsync(cancellationToken);
+            }
             await TimePartitions.CreateAheadAsync(scope, now, PartitionInterval, cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
