@@ -44,7 +44,8 @@ public static class ServerServices
         builder.AddLibromiTelemetry();
         services.AddSingleton<IdGenerator>();
         var storage = StorageProviders.Find(configuration["Storage:Provider"] ?? new StorageOptions().Provider);
-        services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value,
+            p.GetRequiredService<IOptions<Retention.RetentionOptions>>().Value, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<EventWriter>();

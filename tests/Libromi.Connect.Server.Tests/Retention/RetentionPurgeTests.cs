@@ -19,6 +19,9 @@ public sealed class RetentionPurgeTests
     [InlineData("Retention:PurgeInterval", "-00:00:01")]
     [InlineData("Retention:BatchSize", "0")]
     [InlineData("Retention:BatchSize", "10001")]
+    [InlineData("Retention:PartitionInterval", "07:00:00")]
+    [InlineData("Retention:PartitionInterval", "00:00:00.500")]
+    [InlineData("Retention:PartitionInterval", "1.12:00:00")]
     public async Task A_setting_out_of_range_stops_the_start_naming_it(string key, string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => TestServer.StartAsync(new Dictionary<string, string?> { [key] = value }));

@@ -185,5 +185,7 @@ internal static class ReleasedSqliteMigrations
             PRIMARY KEY (webhook_id, bucket));
         CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
         """,
+        // 8: time partitions (PostgreSQL only).
+        "SELECT 1;",
     ];
 }
