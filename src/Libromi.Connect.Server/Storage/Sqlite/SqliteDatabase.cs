@@ -15,6 +15,8 @@ public sealed class SqliteDatabase : Database
     private readonly string _connectionString;
     private readonly string _synchronous;
     private readonly int _busyTimeoutMs;
+    private readonly bool _startEmpty;
+    private readonly SqliteFileGuard _guard;
 
     public SqliteDatabase(StorageOptions options, TimeProvider? time = null)
         : base(time)
@@ -40,8 +42,10 @@ public sealed class SqliteDatabase : Database
             _ => "NORMAL",
         };
         _busyTimeoutMs = (int)Math.Clamp(options.SqliteBusyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        _startEmpty = options.SqliteStartEmpty;
         DataSource = builder.DataSource;
-        Writer = new GroupCommit(OpenWriterAsync, RefuseDeletedFile, IsUnavailable, options, Time, wakeWorkersSql: null, keepStatements: true);
+        _guard = new SqliteFileGuard(IsInMemory ? DataSource : Path.GetFullPath(DataSource));
+        Writer = new GroupCommit(OpenWriterAsync, RefuseChangedFile, IsUnavailable, options, Time, wakeWorkersSql: null, keepStatements: true);
     }
 
     public string DataSource { get; }
@@ -54,6 +58,10 @@ public sealed class SqliteDatabase : Database
 
     public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (!IsInMemory)
+        {
+            SetAsideLeftovers = [.. SetAsideLeftovers, .. SqliteLeftovers.Check(_guard.Path, _startEmpty, Time)];
+        }
         try
         {
             await using (var connection = await OpenAsync(_createConnectionString, null, cancellationToken))
@@ -65,11 +73,34 @@ public sealed class SqliteDatabase : Database
             await using var scope = await BeginWriteAsync(cancellationToken);
             await Migrator.ApplyAsync(scope, Migrations.For(Sql), Time.GetUtcNow(), cancellationToken);
             await scope.CommitAsync(cancellationToken);
+            if (!IsInMemory)
+            {
+                await _guard.PinAsync(_connectionString, cancellationToken);
+            }
         }
         catch (SqliteException e) when (IsUnavailable(e))
         {
             throw Unavailable(e);
         }
+    }
+
+    /// <summary>
+    /// The leftovers of a lost database that <see cref="StorageOptions.SqliteStartEmpty"/> had renamed aside before an
+    /// empty store was created, for the start-up log.
+    /// </summary>
+    public IReadOnlyList<string> SetAsideLeftovers { get; private set; } = [];
+
+    /// <summary>
+    /// The file itself first (still the one opened at start: its own message says so better than a failed open would),
+    /// then the round trips of <see cref="Database.CheckAsync"/>, whose writer unit also checks the writer's file.
+    /// </summary>
+    public override async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        if (!IsInMemory && _guard.Problem(null) is { } problem)
+        {
+            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
+        }
+        await base.CheckAsync(cancellationToken);
     }
 
     /// <summary>
@@ -131,6 +162,7 @@ public sealed class SqliteDatabase : Database
     public override async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
+        await _guard.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }
 
@@ -140,15 +172,24 @@ public sealed class SqliteDatabase : Database
         OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
 
     /// <summary>
-    /// Pooled connections keep writing to a deleted file, where nothing survives a restart: refuse instead (checked before
-    /// every group's transaction).
+    /// Connections keep writing to a deleted or replaced file, where nothing survives a restart: refuse instead, checked
+    /// on the writer's connection before every group's transaction begins and again before it commits (see
+    /// <see cref="SqliteFileGuard"/>; two <c>stat</c> calls each time).
     /// </summary>
-    private void RefuseDeletedFile()
+    private void RefuseChangedFile(DbConnection writer)
     {
-        if (!IsInMemory && !File.Exists(DataSource))
+        if (IsInMemory)
         {
-            ForgetConnections();
-            throw new StoreUnavailableException($"The SQLite database file '{DataSource}' is gone.", new FileNotFoundException(null, DataSource));
+            return;
+        }
+        if (_guard.Problem(writer) is { } problem)
+        {
+            // Pooled readers still hold the old file too.
+            using (var connection = new SqliteConnection(_connectionString))
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
         }
     }
 

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace Libromi.Connect.Server.Storage.Sqlite;
+
+/// <summary>
+/// Keeps the server writing to the file it opened at start, and to nothing else. A file deleted, moved or replaced under
+/// a running server stays open in every connection that had it: writes would go on succeeding into an inode that no path
+/// names any more, and a restart would open whatever the path holds then. So the guard keeps one connection of its own
+/// on the file as it was at start (pinned once the schema is migrated) and asks SQLite whether that file, and the writer's,
+/// is still the file at the path (<c>SQLITE_FCNTL_HAS_MOVED</c>: SQLite compares the inode of its open descriptor with a
+/// <c>stat</c> of the path, with the platform's own struct layout). The file moved aside and put back is the same file
+/// again; any other file at the path is refused until a restart adopts it.
+/// </summary>
+internal sealed class SqliteFileGuard(string path) : IAsyncDisposable
+{
+    private const int FileControlHasMoved = 20;
+    private const int SqliteOk = 0;
+    private static readonly byte[] MainDatabase = "main\0"u8.ToArray();
+    private SqliteConnection? _pinned;
+
+    public string Path { get; } = path;
+
+    /// <summary>Opens the guard's own connection on the file at the path, once: from then on that file is the store.</summary>
+    public async Task PinAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        if (_pinned is not null)
+        {
+            return;
+        }
+        var pinned = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await pinned.OpenAsync(cancellationToken);
+        _pinned = pinned;
+    }
+
+    /// <summary>
+    /// The reason the store must not be used, or null when the file pinned at start and the file <paramref name="writer"/>
+    /// has open (if any) are both still the file at the path.
+    /// </summary>
+    public string? Problem(DbConnection? writer)
+    {
+        if (_pinned is { } pinned && HasMoved(pinned))
+        {
+            return File.Exists(Path)
+                ? $"The SQLite database file '{Path}' is not the file the server opened at start: it was replaced. Put the original back, or restart the server to use the file now at that path."
+                : $"The SQLite database file '{Path}' was deleted or moved after the server opened it. Put it back; writes are refused meanwhile, so that nothing is acknowledged into a file a restart would not find.";
+        }
+        if (writer is SqliteConnection connection && HasMoved(connection))
+        {
+            return $"The SQLite database file '{Path}' changed under the writer's connection; it reopens the file at the path for the next write.";
+        }
+        return null;
+    }
+
+    /// <summary>Throws a <see cref="StoreUnavailableException"/> naming the <see cref="Problem"/>, if there is one.</summary>
+    public void Verify(DbConnection? writer)
+    {
+        if (Problem(writer) is { } problem)
+        {
+            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, Path));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_pinned is { } pinned)
+        {
+            _pinned = null;
+            await pinned.DisposeAsync();
+        }
+    }
+
+    private bool HasMoved(SqliteConnection connection)
+    {
+        if (connection.Handle is not { } handle)
+        {
+            return false;
+        }
+        try
+        {
+            var moved = 0;
+            if (FileControl(handle.DangerousGetHandle(), MainDatabase, FileControlHasMoved, ref moved) == SqliteOk)
+            {
+                return moved != 0;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A SQLite library other than the bundled one: fall back to the path alone.
+        }
+        // Windows' VFS does not answer HAS_MOVED, and there an open database file cannot be deleted or replaced anyway.
+        return !File.Exists(Path);
+    }
+
+    [DllImport("e_sqlite3", EntryPoint = "sqlite3_file_control", CallingConvention = CallingConvention.Cdecl)]
+    private static extern int FileControl(IntPtr db, byte[] databaseName, int op, ref int value);
+}
