@@ -9,22 +9,48 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 public sealed class DispatcherHeartbeat(TimeProvider time)
 {
     private Beat _beat = new(DispatcherState.NotStarted, time.GetUtcNow(), null, null);
+    private TaskCompletionSource? _changed;
 
     /// <summary>The loop's last report.</summary>
     public Beat Last => Volatile.Read(ref _beat);
 
     /// <summary>A pass of the loop begins.</summary>
-    public void Working() => Volatile.Write(ref _beat, new Beat(DispatcherState.Working, time.GetUtcNow(), null, null));
+    public void Working() => Report(new Beat(DispatcherState.Working, time.GetUtcNow(), null, null));
 
     /// <summary>The loop blocks until woken, or until <paramref name="timeout"/> has passed at the latest.</summary>
     public void Waiting(TimeSpan timeout)
     {
         var now = time.GetUtcNow();
-        Volatile.Write(ref _beat, new Beat(DispatcherState.Waiting, now, now + timeout, null));
+        Report(new Beat(DispatcherState.Waiting, now, now + timeout, null));
     }
 
     /// <summary>The loop ended: stopped with the host, or faulted with <paramref name="fault"/>.</summary>
-    public void Stopped(Exception? fault) => Volatile.Write(ref _beat, new Beat(DispatcherState.Stopped, time.GetUtcNow(), null, fault));
+    public void Stopped(Exception? fault) => Report(new Beat(DispatcherState.Stopped, time.GetUtcNow(), null, fault));
+
+    /// <summary>Completes with the first report that satisfies <paramref name="until"/> (the current one included), for tests.</summary>
+    internal async Task<Beat> WaitForAsync(Func<Beat, bool> until, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var changed = Interlocked.CompareExchange(ref _changed, next, null) ?? next;
+            if (Last is var beat && until(beat))
+            {
+                return beat;
+            }
+            await changed.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void Report(Beat beat)
+    {
+        Volatile.Write(ref _beat, beat);
+        // Nobody waits, in production: one read of a null field per report.
+        if (Volatile.Read(ref _changed) is not null)
+        {
+            Interlocked.Exchange(ref _changed, null)?.TrySetResult();
+        }
+    }
 
     /// <summary>One report: its state, when it was made, until when a wait may last, and what ended the loop.</summary>
     public sealed record Beat(DispatcherState State, DateTimeOffset At, DateTimeOffset? Until, Exception? Fault);

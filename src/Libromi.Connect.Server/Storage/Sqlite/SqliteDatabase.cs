@@ -109,7 +109,19 @@ public sealed class SqliteDatabase : Database
     /// </summary>
     public bool ConvertedToIncrementalVacuum { get; private set; }
 
-    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, null, cancellationToken);
+    /// <summary>
+    /// Opens a pooled connection for reads, unless the file opened at start is no longer the file at the path: a new
+    /// connection would open the stranger there, and closing it (the last one on that file, as SQLite sees it) would
+    /// checkpoint the original's write-ahead log into the stranger and delete it.
+    /// </summary>
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!IsInMemory && _guard.Problem(null) is { } problem)
+        {
+            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
+        }
+        return OpenAsync(_connectionString, null, cancellationToken);
+    }
 
     /// <summary>
     /// Lets the purge's <see cref="SqliteVacuum"/> give free pages back. A new file takes the setting before its first
@@ -168,8 +180,15 @@ public sealed class SqliteDatabase : Database
 
     private bool IsInMemory => DataSource is "" or ":memory:" || DataSource.StartsWith("file::memory:", StringComparison.Ordinal);
 
-    private ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
-        OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
+    /// <summary>The writer's connection, refused like a reader's while the file at the path is not the one opened at start.</summary>
+    private ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        if (!IsInMemory && _guard.Problem(null) is { } problem)
+        {
+            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
+        }
+        return OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
+    }
 
     /// <summary>
     /// Connections keep writing to a deleted or replaced file, where nothing survives a restart: refuse instead, checked
