@@ -96,10 +96,7 @@ public sealed class SqliteDatabase : Database
     /// </summary>
     public override async Task CheckAsync(CancellationToken cancellationToken)
     {
-        if (!IsInMemory && _guard.Problem(null) is { } problem)
-        {
-            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
-        }
+        RefuseReplacedFile();
         await base.CheckAsync(cancellationToken);
     }
 
@@ -116,10 +113,7 @@ public sealed class SqliteDatabase : Database
     /// </summary>
     public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (!IsInMemory && _guard.Problem(null) is { } problem)
-        {
-            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
-        }
+        RefuseReplacedFile();
         return OpenAsync(_connectionString, null, cancellationToken);
     }
 
@@ -183,10 +177,7 @@ public sealed class SqliteDatabase : Database
     /// <summary>The writer's connection, refused like a reader's while the file at the path is not the one opened at start.</summary>
     private ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
-        if (!IsInMemory && _guard.Problem(null) is { } problem)
-        {
-            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
-        }
+        RefuseReplacedFile();
         return OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
     }
 
@@ -201,14 +192,23 @@ public sealed class SqliteDatabase : Database
         {
             return;
         }
-        if (_guard.Problem(writer) is { } problem)
+        if (_guard.Problem(writer) is not null)
         {
             // Pooled readers still hold the old file too.
             using (var connection = new SqliteConnection(_connectionString))
             {
                 SqliteConnection.ClearPool(connection);
             }
-            throw new StoreUnavailableException(problem, new FileNotFoundException(problem, _guard.Path));
+            _guard.Verify(writer);
+        }
+    }
+
+    /// <summary>Refuses to go on while the file opened at start is not the file at the path (see <see cref="SqliteFileGuard"/>).</summary>
+    private void RefuseReplacedFile()
+    {
+        if (!IsInMemory)
+        {
+            _guard.Verify(null);
         }
     }
 
