@@ -18,6 +18,7 @@ internal sealed class SqliteFileGuard(string path) : IAsyncDisposable
     private const int FileControlHasMoved = 20;
     private const int SqliteOk = 0;
     private static readonly byte[] MainDatabase = "main\0"u8.ToArray();
+    private static volatile bool s_noFileControl;
     private SqliteConnection? _pinned;
 
     public string Path { get; } = path;
@@ -77,17 +78,21 @@ internal sealed class SqliteFileGuard(string path) : IAsyncDisposable
         {
             return false;
         }
-        try
+        if (!s_noFileControl)
         {
-            var moved = 0;
-            if (FileControl(handle.DangerousGetHandle(), MainDatabase, FileControlHasMoved, ref moved) == SqliteOk)
+            try
             {
-                return moved != 0;
+                var moved = 0;
+                if (FileControl(handle.DangerousGetHandle(), MainDatabase, FileControlHasMoved, ref moved) == SqliteOk)
+                {
+                    return moved != 0;
+                }
             }
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // A SQLite library other than the bundled one: fall back to the path alone.
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // A SQLite library other than the bundled one: fall back to the path alone, from now on.
+                s_noFileControl = true;
+            }
         }
         // Windows' VFS does not answer HAS_MOVED, and there an open database file cannot be deleted or replaced anyway.
         return !File.Exists(Path);
