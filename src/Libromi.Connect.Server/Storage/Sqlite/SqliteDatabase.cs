@@ -44,7 +44,7 @@ public sealed class SqliteDatabase : Database
         _busyTimeoutMs = (int)Math.Clamp(options.SqliteBusyTimeout.TotalMilliseconds, 0, int.MaxValue);
         _startEmpty = options.SqliteStartEmpty;
         DataSource = builder.DataSource;
-        _guard = new SqliteFileGuard(IsInMemory ? DataSource : Path.GetFullPath(DataSource));
+        _guard = new SqliteFileGuard(IsInMemory ? DataSource : Path.GetFullPath(DataSource), Time);
         Writer = new GroupCommit(OpenWriterAsync, RefuseChangedFile, IsUnavailable, options, Time, wakeWorkersSql: null, keepStatements: true);
     }
 
@@ -96,7 +96,10 @@ public sealed class SqliteDatabase : Database
     /// </summary>
     public override async Task CheckAsync(CancellationToken cancellationToken)
     {
-        RefuseReplacedFile();
+        if (!IsInMemory)
+        {
+            _guard.VerifyPinned();
+        }
         await base.CheckAsync(cancellationToken);
     }
 
@@ -113,7 +116,10 @@ public sealed class SqliteDatabase : Database
     /// </summary>
     public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        RefuseReplacedFile();
+        if (!IsInMemory)
+        {
+            _guard.VerifyPinnedForReader();
+        }
         return OpenAsync(_connectionString, null, cancellationToken);
     }
 
@@ -177,14 +183,17 @@ public sealed class SqliteDatabase : Database
     /// <summary>The writer's connection, refused like a reader's while the file at the path is not the one opened at start.</summary>
     private ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
-        RefuseReplacedFile();
+        if (!IsInMemory)
+        {
+            _guard.VerifyPinned();
+        }
         return OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
     }
 
     /// <summary>
     /// Connections keep writing to a deleted or replaced file, where nothing survives a restart: refuse instead, checked
     /// on the writer's connection before every group's transaction begins and again before it commits (see
-    /// <see cref="SqliteFileGuard"/>; two <c>stat</c> calls each time).
+    /// <see cref="SqliteFileGuard"/>; one <c>stat</c> each time).
     /// </summary>
     private void RefuseChangedFile(DbConnection writer)
     {
@@ -192,23 +201,18 @@ public sealed class SqliteDatabase : Database
         {
             return;
         }
-        if (_guard.Problem(writer) is not null)
+        try
+        {
+            _guard.VerifyWriter(writer);
+        }
+        catch (StoreUnavailableException)
         {
             // Pooled readers still hold the old file too.
             using (var connection = new SqliteConnection(_connectionString))
             {
                 SqliteConnection.ClearPool(connection);
             }
-            _guard.Verify(writer);
-        }
-    }
-
-    /// <summary>Refuses to go on while the file opened at start is not the file at the path (see <see cref="SqliteFileGuard"/>).</summary>
-    private void RefuseReplacedFile()
-    {
-        if (!IsInMemory)
-        {
-            _guard.Verify(null);
+            throw;
         }
     }
 
