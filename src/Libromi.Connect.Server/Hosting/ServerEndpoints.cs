@@ -7,6 +7,8 @@ using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Hosting.Health;
 using Libromi.Connect.Server.Listen;
 using Libromi.Connect.Server.Messages;
+using Libromi.Connect.Server.Stats;
+using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Scalar.AspNetCore;
 
@@ -22,6 +24,7 @@ public static class ServerEndpoints
         app.UseStatusCodePages();
         app.UseMiddleware<RequestHeaderLimits>();
         app.MapLibromiHealth();
+        app.MapLibromiTelemetry();
         if (!app.Services.GetRequiredService<NodeOptions>().ServesApi)
         {
             return app;
@@ -42,6 +45,7 @@ public static class ServerEndpoints
             .MapWebhooksApi()
             .MapDeliveriesApi()
             .MapEventsApi()
+            .MapStatsApi()
             .MapListenApi();
         return app;
     }

@@ -8,9 +8,11 @@ using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Outcomes;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Libromi.Connect.Webhooks.Events;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -234,7 +236,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     public async Task Cursor_pages_walk_every_item_newest_first_without_gaps_or_repeats()
     {
         var (account, _) = await CreateWebhookAsync();
-        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance), Ids, Time, new DeliveryChanges());
+        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<EventWriter>.Instance), Ids, Time, new DeliveryChanges());
         var created = new List<string>();
         for (var i = 0; i < 23; i++)
         {
@@ -337,9 +339,11 @@ public abstract partial class StoreCompliance : IAsyncLifetime
         }
     }
 
+    private static ConnectMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
     private DeliveryQueue Queue() => new(Database, Time, new DeliveryChanges(), _options);
 
-    private OutcomeRecorder Recorder() => new(Database, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<OutcomeRecorder>.Instance);
+    private OutcomeRecorder Recorder() => new(Database, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<OutcomeRecorder>.Instance);
 
     private DecidedOutcome Succeeded(LeasedDelivery lease) =>
         Decide(lease, new Delivered(lease, Time.GetUtcNow(), 12, new AttemptResponse(200, "{}", "ok")));
@@ -363,7 +367,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     private async Task AppendEventsAsync(string account, int count)
     {
-        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance);
+        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<EventWriter>.Instance);
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);
         for (var i = 0; i < count; i++)
         {
@@ -397,7 +401,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
         http.Request.Method = "POST";
         http.Request.Path = "/api/v1/things";
         http.Request.Headers[Idempotency.Header] = key;
-        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance);
+        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<EventWriter>.Instance);
         var result = await idempotency.RunAsync(http, account, new { name = "thing" }, async (scope, ct) =>
         {
             var id = await events.AppendAsync(scope, account, NewContact("thing"), ct);

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Libromi.Connect.Server.Stats;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,8 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// it), once <see cref="Complete"/> has been called and all that was queued is stored; the host's shutdown deadline is
 /// its own cancellation, and what it could not store then is attempted again when the leases expire.
 /// </summary>
-public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options, ILogger<OutcomeRecorder> logger)
+public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options,
+    ConnectMetrics metrics, ILogger<OutcomeRecorder> logger)
     : IHostedService, IDisposable
 {
     private readonly Channel<DecidedOutcome> _queue = Channel.CreateUnbounded<DecidedOutcome>(new UnboundedChannelOptions { SingleReader = true });
@@ -149,6 +152,7 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         {
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);
         }
+        await StatsRollup.AddAsync(scope, stored, nowMs, cancellationToken);
         await RecordHealthAsync(scope, BatchVerdicts.Health(stored), nowMs, cancellationToken);
         await BatchVerdicts.StorePausesAsync(scope, stored, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
         if (stored.Exists(d => d.Lease.Ordered && d.Step.Status != DeliveryStatus.Pending))
@@ -163,6 +167,8 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         }
         if (stored.Count > 0)
         {
+            // Counted before the change is published, so that whoever waits for it finds the counters up to date.
+            scope.AfterCommit.Add(() => metrics.RecordOutcomes(stored));
             scope.AfterCommit.Add(changes.Publish);
         }
         await scope.CommitAsync(cancellationToken);
