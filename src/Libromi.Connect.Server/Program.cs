@@ -1,5 +1,10 @@
+using Libromi.Connect.Server.Hosting.Health;
 using Libromi.Connect.Server.Storage;
 
+if (args is [ProbeCommand.Name, ..])
+{
+    return await ProbeCommand.RunAsync(args);
+}
 var app = Libromi.Connect.Server.LibromiServer.Build(args);
 try
 {

@@ -17,6 +17,7 @@ namespace Libromi.Connect.Server.Api;
 /// The conventions (snake_case, the converters, unknown fields rejected) come from the options it is used with.
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(Libromi.Connect.Server.Hosting.Health.HealthAnswer))]
 [JsonSerializable(typeof(CreateContactRequest))]
 [JsonSerializable(typeof(UpdateContactRequest))]
 [JsonSerializable(typeof(Contact))]

@@ -5,6 +5,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Hosting.Health;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Retention;
 using Libromi.Connect.Server.Storage;
@@ -70,6 +71,7 @@ public static class ServerServices
             services.AddApiKeyAuthentication();
         }
         services.AddRetention(configuration, storage, runsPurge: node.ServesApi);
+        services.AddLibromiHealth(configuration, node);
         if (node.Delivers)
         {
             AddDeliveryEngine(services);
@@ -110,6 +112,7 @@ public static class ServerServices
         services.AddSingleton<IDeliveryTransport, Listen.ListenTransport>();
         services.AddSingleton<AttemptRunner>();
         services.AddSingleton<OutcomeRecorder>();
+        services.AddSingleton<DispatcherHeartbeat>();
         services.AddHostedService(sp => sp.GetRequiredService<OutcomeRecorder>());
         services.AddHostedService<Dispatcher>();
     }

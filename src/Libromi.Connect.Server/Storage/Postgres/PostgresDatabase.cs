@@ -33,7 +33,7 @@ public sealed class PostgresDatabase : Database
             builder.MaxAutoPrepare = 64;
         }
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        Writer = new GroupCommit(OpenAsync, () => { }, IsUnavailable, options, Time, Sql.WakeWorkers, keepStatements: false);
+        Writer = new GroupCommit(OpenAsync, _ => { }, IsUnavailable, options, Time, Sql.WakeWorkers, keepStatements: false);
     }
 
     public override string ProviderName => "postgres";
