@@ -24,9 +24,10 @@ public sealed class OperationalEvents(EventWriter events)
         {
             return;
         }
+        // One read for every delivery an event may name: the failed ones, and the attempts of the webhooks whose standing changed.
         var changed = reported.Select(c => c.WebhookId).ToHashSet(StringComparer.Ordinal);
-        var candidates = stored.Where(d => d.Step.Attempt is not null && (changed.Contains(d.Lease.WebhookId) || failed.Contains(d)))
-            .Select(d => d.Lease.Id).ToHashSet();
+        var candidates = failed.Select(d => d.Lease.Id)
+            .Concat(stored.Where(d => d.Step.Attempt is not null && changed.Contains(d.Lease.WebhookId)).Select(d => d.Lease.Id)).ToHashSet();
         var contexts = await OperationalContext.ReadAsync(scope, candidates, cancellationToken);
         // A delivery of an operational event causes none: the cascade stops at the first step.
         bool Reportable(DecidedOutcome d) => contexts.TryGetValue(d.Lease.Id, out var context) && !EventCatalog.IsOperational(context.EventType);

@@ -41,6 +41,11 @@ public abstract class OperationalEventsTests : IAsyncLifetime
         // The monitor is ordered by contact: an operational event has no contact, and must still be delivered.
         var monitorWebhook = await client.PostOkAsync("webhooks", new { url = monitor.Url.ToString(), events = new[] { "delivery.failed" }, ordering = "contact" });
         var catchAllId = await WebhookAsync(client, catchAll.Url, ["*"]);
+        // Filters apply as to any event: this one wants timeouts only.
+        var timeoutsOnly = (await client.PostOkAsync("webhooks", new
+        {
+            url = catchAll.Url.ToString(), events = new[] { "delivery.failed" }, filter = new Dictionary<string, object> { ["data.error.kind"] = "timeout" },
+        })).Str("id");
 
         await client.CreateContactAsync("Ada", "+15550004001");
         var deliveryId = await server.OnlyDeliveryIdAsync(client, failingId);
@@ -68,6 +73,7 @@ public abstract class OperationalEventsTests : IAsyncLifetime
         Assert.Equal(2, failing.Received.Count);
         // ["*"] means the platform's events: the catch-all endpoint is not sent the report.
         Assert.Equal(["contact.created"], (await client.DeliveriesAsync(catchAllId)).Select(d => d.Str("event_type")));
+        Assert.Empty(await client.DeliveriesAsync(timeoutsOnly));
     }
 
     [SkippableFact]
@@ -124,6 +130,8 @@ public abstract class OperationalEventsTests : IAsyncLifetime
         var disabled = Assert.Single(reports.OfType<WebhookEvent<WebhookDisabled>>()).Data;
         Assert.Equal(("gone", null, 410, 1), (disabled.Reason, disabled.FailingSince, disabled.Error.StatusCode, disabled.Delivery.Attempts));
         Assert.Equal(deliveryId, Assert.Single(reports.OfType<WebhookEvent<DeliveryFailed>>()).Data.Delivery.Id);
+        await AssertLikeTheCatalogExampleAsync(client, reports.OfType<WebhookEvent<WebhookDisabled>>().Single());
+        await AssertLikeTheCatalogExampleAsync(client, reports.OfType<WebhookEvent<DeliveryFailed>>().Single());
     }
 
     [SkippableFact]
@@ -159,6 +167,7 @@ public abstract class OperationalEventsTests : IAsyncLifetime
         Assert.Single(await EventsAsync(client, "webhook.recovered"));
         Assert.Single(monitor.Received);
         Assert.All(await client.DeliveriesAsync(flakyId), d => Assert.Equal("contact.created", d.Str("event_type")));
+        await AssertLikeTheCatalogExampleAsync(client, parsed);
     }
 
     [SkippableFact]
@@ -226,6 +235,14 @@ public abstract class OperationalEventsTests : IAsyncLifetime
 
     private static async Task<List<JsonElement>> EventsAsync(HttpClient client, string? type) =>
         [.. (await client.GetOkAsync("events?limit=100" + (type is null ? "" : "&type=" + type))).GetProperty("data").EnumerateArray()];
+
+    /// <summary>GET /event-types shows an example of this type with the same fields, in the same order, as the real one.</summary>
+    private static async Task AssertLikeTheCatalogExampleAsync(HttpClient client, WebhookEvent real)
+    {
+        var entry = (await client.GetOkAsync("event-types")).GetProperty("data").EnumerateArray().Single(t => t.Str("name") == real.Type);
+        Assert.True(entry.GetProperty("operational").GetBoolean());
+        EventTypesTests.AssertSameShape(real.RawData, entry.GetProperty("example_data"), real.Type);
+    }
 
     private static async Task<byte[]> RawEventAsync(TestServer server, string eventId)
     {
