@@ -82,11 +82,12 @@ public abstract class OperationalEventsTests : IAsyncLifetime
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await StartServerAsync(new(Settings) { ["Delivery:DisableAfter"] = "00:00:04" }, clock);
         await using var failing = await TestReceiver.StartAsync();
-        failing.Respond = _ => Task.FromResult(new ReceiverResponse(503));
+        var answer = 503;
+        failing.Respond = _ => Task.FromResult(new ReceiverResponse(Volatile.Read(ref answer)));
         await using var monitor = await TestReceiver.StartAsync();
         using var client = server.CreateClient();
         var failingId = await WebhookAsync(client, failing.Url, ["contact.created", "webhook.disabled"]);
-        var monitorId = await WebhookAsync(client, monitor.Url, ["webhook.disabled"]);
+        var monitorId = await WebhookAsync(client, monitor.Url, ["webhook.disabled", "webhook.recovered"]);
 
         await client.CreateContactAsync("Ada", "+15550004002");
         var deliveryId = await server.OnlyDeliveryIdAsync(client, failingId);
@@ -108,6 +109,15 @@ public abstract class OperationalEventsTests : IAsyncLifetime
         await server.WaitForDeliveriesAsync(() => client.DeliveriesAsync(monitorId), d => d.Length == 1 && d[0].Str("status") == "succeeded");
         Assert.Single(await EventsAsync(client, "webhook.disabled"));
         Assert.Single(monitor.Received);
+
+        // A test ping still reaches the disabled endpoint: answered, it ends the streak, and the monitor hears it answers again.
+        Volatile.Write(ref answer, 200);
+        await client.PostOkAsync($"webhooks/{failingId}/test");
+        var recovered = await monitor.NextAsync();
+        Assert.True(WebhookEventParser.TryParse(recovered.Body, out var again, out error), error);
+        var recovery = Assert.IsType<WebhookEvent<WebhookRecovered>>(again).Data;
+        Assert.Equal((failingId, "webhook.test", report.FailingSince), (recovery.Webhook.Id, recovery.Delivery.EventType, (DateTimeOffset?)recovery.FailingSince));
+        Assert.False((await client.GetOkAsync($"webhooks/{failingId}")).GetProperty("enabled").GetBoolean());
     }
 
     [SkippableFact]
