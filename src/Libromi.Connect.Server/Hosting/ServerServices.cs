@@ -5,6 +5,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Events.Operational;
 using Libromi.Connect.Server.Hosting.Health;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Retention;
@@ -50,6 +51,7 @@ public static class ServerServices
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<EventWriter>();
+        services.AddSingleton<OperationalEvents>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<Chatbots.ChatbotService>();
