@@ -42,6 +42,7 @@ namespace Libromi.Connect.Server.Api;
 [JsonSerializable(typeof(Webhook))]
 [JsonSerializable(typeof(Page<Webhook>))]
 [JsonSerializable(typeof(DeliveryView))]
+[JsonSerializable(typeof(Stats.StatsView))]
 [JsonSerializable(typeof(Page<DeliveryView>))]
 [JsonSerializable(typeof(Page<EventsApi.EventTypeView>))]
 [JsonSerializable(typeof(StartListenRequest))]

@@ -38,7 +38,7 @@ public static partial class DeliveryStore
                 continue;
             }
             leased.Add(new LeasedDelivery(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), leaseUntil, reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetBoolean(7)));
+                reader.GetInt32(4), reader.GetInt32(5), leaseUntil, reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetBoolean(7), CreatedAt: reader.GetTime(8)));
         }
         return (leased, moved);
     }

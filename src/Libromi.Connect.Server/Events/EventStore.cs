@@ -36,21 +36,24 @@ public static class EventStore
     public static async Task<Dictionary<string, EventPayload>> PayloadsAsync(StoreSession session, IReadOnlyList<string> eventIds, CancellationToken cancellationToken)
     {
         var events = new Dictionary<string, EventPayload>(StringComparer.Ordinal);
-        await using var select = session.CommandIn("SELECT id, type, payload FROM events WHERE id IN ", eventIds);
+        await using var select = session.CommandIn("SELECT id, type, payload, trace_parent FROM events WHERE id IN ", eventIds);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events[reader.GetString(0)] = new EventPayload(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2));
+            events[reader.GetString(0)] = new EventPayload(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2), reader.GetNullableString(3));
         }
         return events;
     }
 
-    /// <summary>Stores an event; <paramref name="contactId"/> is the contact it is about (its <c>data.contact.id</c>), which erasure finds it by.</summary>
+    /// <summary>
+    /// Stores an event; <paramref name="contactId"/> is the contact it is about (its <c>data.contact.id</c>), which erasure
+    /// finds it by; <paramref name="traceParent"/> the W3C context of the span that wrote it, which its attempts link to.
+    /// </summary>
     public static async Task InsertAsync(StoreSession session, string id, string accountId, string type, long createdAtMs, byte[] payload, string? contactId,
-        CancellationToken cancellationToken)
+        string? traceParent, CancellationToken cancellationToken)
     {
-        await using var insert = session.Command("INSERT INTO events (id, account_id, type, created_at, payload, contact_id) VALUES (@id, @a, @type, @t, @p, @c)")
-            .With("@id", id).With("@a", accountId).With("@type", type).With("@t", createdAtMs).With("@p", payload).With("@c", contactId);
+        await using var insert = session.Command("INSERT INTO events (id, account_id, type, created_at, payload, contact_id, trace_parent) VALUES (@id, @a, @type, @t, @p, @c, @tp)")
+            .With("@id", id).With("@a", accountId).With("@type", type).With("@t", createdAtMs).With("@p", payload).With("@c", contactId).With("@tp", traceParent);
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -6,6 +6,8 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Listen;
 using Libromi.Connect.Server.Messages;
+using Libromi.Connect.Server.Stats;
+using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Scalar.AspNetCore;
 
@@ -21,6 +23,7 @@ public static class ServerEndpoints
         app.UseStatusCodePages();
         app.UseMiddleware<RequestHeaderLimits>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+        app.MapLibromiTelemetry();
         if (!app.Services.GetRequiredService<NodeOptions>().ServesApi)
         {
             return app;
@@ -41,6 +44,7 @@ public static class ServerEndpoints
             .MapWebhooksApi()
             .MapDeliveriesApi()
             .MapEventsApi()
+            .MapStatsApi()
             .MapListenApi();
         return app;
     }

@@ -9,6 +9,7 @@ using Libromi.Connect.Server.Events.Operational;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Retention;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,7 @@ public static class ServerServices
             .ValidateOnStart();
 
         services.TryAddTimeProvider();
+        builder.AddLibromiTelemetry();
         services.AddSingleton<IdGenerator>();
         var storage = StorageProviders.Find(configuration["Storage:Provider"] ?? new StorageOptions().Provider);
         services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value, p.GetRequiredService<TimeProvider>()));
@@ -54,6 +56,7 @@ public static class ServerServices
         services.AddSingleton<Webhooks.WebhookService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<Stats.StatsService>();
         services.AddSingleton<Listen.ListenService>();
 
         services.AddSingleton<DeliverySignal>();

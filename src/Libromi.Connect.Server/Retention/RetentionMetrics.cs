@@ -3,12 +3,12 @@ using System.Diagnostics.Metrics;
 namespace Libromi.Connect.Server.Retention;
 
 /// <summary>
-/// The purge's instruments, on the meter <c>Libromi.Connect.Retention</c>: rows removed and seconds taken per run of a
+/// The purge's instruments, on the server's meter <c>Libromi.Connect</c>: rows removed and seconds taken per run of a
 /// step, each tagged with the step's name (<c>step</c>), so a dashboard shows that retention keeps up and what it costs.
 /// </summary>
 public sealed class RetentionMetrics
 {
-    public const string MeterName = "Libromi.Connect.Retention";
+    public const string MeterName = Telemetry.ConnectDiagnostics.Name;
     private readonly Counter<long> _rowsRemoved;
     private readonly Histogram<double> _duration;
 

@@ -29,6 +29,7 @@ public static class RetentionRegistration
         services.AddSingleton<IPurgeStep, EventPurge>();
         services.AddSingleton<IPurgeStep, IdempotencyKeyPurge>();
         services.AddSingleton<IPurgeStep, ListenSessionPurge>();
+        services.AddSingleton<IPurgeStep, Stats.StatsPurge>();
         // The vacuum runs last, to give back what the steps before it freed; only SQLite has a file to shrink.
         if (string.Equals(storage.Name, "sqlite", StringComparison.Ordinal))
         {

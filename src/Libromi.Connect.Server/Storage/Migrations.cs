@@ -168,5 +168,34 @@ public static class Migrations
                 cancelled INTEGER NOT NULL);
             CREATE INDEX erasures_account ON erasures (account_id, id);
             """,
+            // 7: observability. The W3C trace context of the span that wrote each event, which the spans of its delivery
+            // attempts link to (null when the request was not traced); the stats rollups, one row per webhook and five
+            // minutes (attempts and ended deliveries by outcome, attempt durations by bucket), and the pending deliveries
+            // of a webhook, which the stats' backlog counts.
+            $"""
+            ALTER TABLE events ADD COLUMN trace_parent TEXT;
+            CREATE TABLE webhook_stats (
+                webhook_id {sql.KeyText} NOT NULL,
+                bucket {sql.BigInt} NOT NULL,
+                attempts_ok {sql.BigInt} NOT NULL,
+                attempts_failed {sql.BigInt} NOT NULL,
+                delivered {sql.BigInt} NOT NULL,
+                failed {sql.BigInt} NOT NULL,
+                d0 {sql.BigInt} NOT NULL,
+                d1 {sql.BigInt} NOT NULL,
+                d2 {sql.BigInt} NOT NULL,
+                d3 {sql.BigInt} NOT NULL,
+                d4 {sql.BigInt} NOT NULL,
+                d5 {sql.BigInt} NOT NULL,
+                d6 {sql.BigInt} NOT NULL,
+                d7 {sql.BigInt} NOT NULL,
+                d8 {sql.BigInt} NOT NULL,
+                d9 {sql.BigInt} NOT NULL,
+                d10 {sql.BigInt} NOT NULL,
+                d11 {sql.BigInt} NOT NULL,
+                d12 {sql.BigInt} NOT NULL,
+                PRIMARY KEY (webhook_id, bucket));
+            CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
+            """,
         ];
 }

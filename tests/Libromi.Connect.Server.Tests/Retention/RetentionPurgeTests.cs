@@ -33,7 +33,7 @@ public sealed class RetentionPurgeTests
 
         var steps = server.Services.GetRequiredService<RetentionPurge>().Steps.Select(s => s.Name);
 
-        Assert.Equal(["events", "idempotency_keys", "listen_sessions", "vacuum"], steps);
+        Assert.Equal(["events", "idempotency_keys", "listen_sessions", "webhook_stats", "vacuum"], steps);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract partial class StoreCompliance
             await scope.CommitAsync(CancellationToken.None);
         }
 
-        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance);
+        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<EventWriter>.Instance);
         await using (var scope = await Database.BeginWriteAsync(CancellationToken.None))
         {
             await events.AppendAsync(scope, account, NewContact("Ada"), CancellationToken.None);

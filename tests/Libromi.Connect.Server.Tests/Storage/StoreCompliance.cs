@@ -9,9 +9,11 @@ using Libromi.Connect.Server.Delivery.Outcomes;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Events.Operational;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Libromi.Connect.Webhooks.Events;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -235,7 +237,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     public async Task Cursor_pages_walk_every_item_newest_first_without_gaps_or_repeats()
     {
         var (account, _) = await CreateWebhookAsync();
-        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance), Ids, Time, new DeliveryChanges());
+        var contacts = new ContactService(Database, new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<EventWriter>.Instance), Ids, Time, new DeliveryChanges());
         var created = new List<string>();
         for (var i = 0; i < 23; i++)
         {
@@ -338,14 +340,16 @@ public abstract partial class StoreCompliance : IAsyncLifetime
         }
     }
 
+    private static ConnectMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
     private DeliveryQueue Queue() => new(Database, Time, new DeliveryChanges(), _options);
 
     private OutcomeRecorder Recorder()
     {
         var signal = new DeliverySignal();
         var changes = new DeliveryChanges();
-        var events = new EventWriter(Database, Ids, Time, signal, changes, _options, NullLogger<EventWriter>.Instance);
-        return new(Database, Time, signal, changes, _options, new OperationalEvents(events), NullLogger<OutcomeRecorder>.Instance);
+        var events = new EventWriter(Database, Ids, Time, signal, changes, _options, Metrics, NullLogger<EventWriter>.Instance);
+        return new(Database, Time, signal, changes, _options, Metrics, new OperationalEvents(events), NullLogger<OutcomeRecorder>.Instance);
     }
 
     private DecidedOutcome Succeeded(LeasedDelivery lease) =>
@@ -370,7 +374,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     private async Task AppendEventsAsync(string account, int count)
     {
-        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance);
+        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<EventWriter>.Instance);
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);
         for (var i = 0; i < count; i++)
         {
@@ -404,7 +408,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
         http.Request.Method = "POST";
         http.Request.Path = "/api/v1/things";
         http.Request.Headers[Idempotency.Header] = key;
-        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, NullLogger<EventWriter>.Instance);
+        var events = new EventWriter(Database, Ids, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<EventWriter>.Instance);
         var result = await idempotency.RunAsync(http, account, new { name = "thing" }, async (scope, ct) =>
         {
             var id = await events.AppendAsync(scope, account, NewContact("thing"), ct);

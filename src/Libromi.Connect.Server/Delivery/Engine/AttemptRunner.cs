@@ -1,6 +1,7 @@
 using Libromi.Connect.Server.Delivery.Outcomes;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Libromi.Connect.Server.Delivery.Engine;
@@ -8,7 +9,8 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// <summary>
 /// Runs one attempt, and is the one place that does: it skips what must not be sent (a disabled webhook, a lease that
 /// no longer covers a whole attempt), starts the clock and the timeout, hands the signed attempt to the transport of
-/// the webhook's kind, and turns whatever that throws into an outcome. Nothing leaves it but an <see cref="AttemptOutcome"/>.
+/// the webhook's kind inside the attempt's span (<see cref="AttemptTrace"/>), and turns whatever that throws into an
+/// outcome. Nothing leaves it but an <see cref="AttemptOutcome"/>.
 /// </summary>
 public sealed partial class AttemptRunner(IEnumerable<IDeliveryTransport> transports, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<AttemptRunner> logger)
 {
@@ -30,10 +32,19 @@ public sealed partial class AttemptRunner(IEnumerable<IDeliveryTransport> transp
         {
             return new Skipped(lease, now, SkipReason.ShuttingDown);
         }
+        var activity = AttemptTrace.Start(lease, payload, target);
+        var outcome = await SendAsync(lease, payload, target, AttemptTrace.TraceParent(activity), now, timeout, stopping);
+        AttemptTrace.End(activity, outcome);
+        return outcome;
+    }
+
+    private async Task<AttemptOutcome> SendAsync(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, string? traceParent,
+        DateTimeOffset now, TimeSpan timeout, CancellationToken stopping)
+    {
         Attempt? attempt = null;
         try
         {
-            attempt = new Attempt(lease, payload, target, time, timeout, stopping);
+            attempt = new Attempt(lease, payload, target, time, timeout, stopping, traceParent);
             if (!_transports.TryGetValue(target.Transport, out var transport))
             {
                 return attempt.Failure(ErrorKinds.Internal, $"This server has no transport for webhooks of kind {target.Transport}.");

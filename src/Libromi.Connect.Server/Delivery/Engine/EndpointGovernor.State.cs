@@ -15,6 +15,18 @@ public sealed partial class EndpointGovernor
         }
     }
 
+    /// <summary>Endpoints whose circuit holds deliveries back now (open, or half-open while a probe runs).</summary>
+    public int OpenCircuits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _partitions.Values.Count(p => p.Circuit.HoldsBack);
+            }
+        }
+    }
+
     public EndpointCircuit? CircuitOf(string webhookId)
     {
         lock (_gate)

@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Libromi.Connect.Server.Events.Operational;
+using Libromi.Connect.Server.Stats;
 using Libromi.Connect.Server.Storage;
+using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +16,7 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// events the batch causes (<see cref="OperationalEvents"/>) are written in the same transaction.
 /// </summary>
 public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options,
-    OperationalEvents operational, ILogger<OutcomeRecorder> logger)
+    ConnectMetrics metrics, OperationalEvents operational, ILogger<OutcomeRecorder> logger)
     : IHostedService, IDisposable
 {
     private readonly Channel<DecidedOutcome> _queue = Channel.CreateUnbounded<DecidedOutcome>(new UnboundedChannelOptions { SingleReader = true });
@@ -152,6 +154,7 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         {
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);
         }
+        await StatsRollup.AddAsync(scope, stored, nowMs, cancellationToken);
         var standing = await RecordHealthAsync(scope, BatchVerdicts.Health(stored), nowMs, cancellationToken);
         await operational.WriteAsync(scope, stored, standing, cancellationToken);
         await BatchVerdicts.StorePausesAsync(scope, stored, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
@@ -167,6 +170,8 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
         }
         if (stored.Count > 0)
         {
+            // Counted before the change is published, so that whoever waits for it finds the counters up to date.
+            scope.AfterCommit.Add(() => metrics.RecordOutcomes(stored));
             scope.AfterCommit.Add(changes.Publish);
         }
         await scope.CommitAsync(cancellationToken);

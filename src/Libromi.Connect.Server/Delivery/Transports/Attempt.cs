@@ -6,7 +6,8 @@ namespace Libromi.Connect.Server.Delivery.Transports;
 /// <summary>
 /// One attempt in progress: what to send (the exact body and its signed <see cref="Headers"/>), the clock, and one
 /// <see cref="Cancellation"/> that fires on the timeout or at shutdown. Its factories are the only way transports build
-/// outcomes, so duration, readable text and the timeout's wording are the same for all of them.
+/// outcomes, so duration, readable text and the timeout's wording are the same for all of them. <c>traceParent</c> is the
+/// W3C trace context of the attempt's span, sent as <c>traceparent</c> so that the receiver's trace joins it.
 /// </summary>
 public sealed class Attempt : IDisposable
 {
@@ -15,7 +16,8 @@ public sealed class Attempt : IDisposable
     private readonly CancellationTokenSource _deadline;
     private readonly CancellationTokenSource _linked;
 
-    public Attempt(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, TimeProvider time, TimeSpan timeout, CancellationToken stopping)
+    public Attempt(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, TimeProvider time, TimeSpan timeout, CancellationToken stopping,
+        string? traceParent = null)
     {
         Lease = lease;
         Payload = payload;
@@ -24,7 +26,7 @@ public sealed class Attempt : IDisposable
         _time = time;
         StartedAt = time.GetUtcNow();
         _started = time.GetTimestamp();
-        Headers = DeliveryHeaders.For(lease, payload, target, StartedAt.ToUnixTimeSeconds());
+        Headers = DeliveryHeaders.For(lease, payload, target, StartedAt.ToUnixTimeSeconds(), traceParent);
         _deadline = new CancellationTokenSource(timeout, time);
         _linked = CancellationTokenSource.CreateLinkedTokenSource(_deadline.Token, stopping);
         Stopping = stopping;

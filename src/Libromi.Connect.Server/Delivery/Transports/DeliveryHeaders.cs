@@ -9,7 +9,8 @@ namespace Libromi.Connect.Server.Delivery.Transports;
 /// <summary>
 /// The headers of one attempt, the same whether it goes over HTTP or through a <c>libromi listen</c> session: the
 /// platform's own, then the webhook's custom headers, then the <c>Authorization</c> of a basic or bearer auth (an OAuth2
-/// token is the transport's to add). Validation keeps custom headers from repeating any of the others.
+/// token is the transport's to add), then the W3C <c>traceparent</c> of the attempt's span when it is traced. Validation
+/// keeps custom headers from repeating any of the others.
 /// </summary>
 public static class DeliveryHeaders
 {
@@ -20,7 +21,9 @@ public static class DeliveryHeaders
 
     public const string Authorization = "Authorization";
 
-    public static (string Name, string Value)[] For(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, long timestampSeconds) =>
+    public const string TraceParent = "traceparent";
+
+    public static (string Name, string Value)[] For(LeasedDelivery lease, EventPayload payload, DeliveryTarget target, long timestampSeconds, string? traceParent = null) =>
     [
         (ContentType, "application/json"),
         ("User-Agent", UserAgent),
@@ -39,5 +42,6 @@ public static class DeliveryHeaders
             BearerAuth bearer => [(Authorization, bearer.Authorization)],
             _ => Array.Empty<(string, string)>(),
         },
+        .. traceParent is null ? Array.Empty<(string, string)>() : [(TraceParent, traceParent)],
     ];
 }

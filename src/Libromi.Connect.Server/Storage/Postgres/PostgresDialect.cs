@@ -32,7 +32,7 @@ internal sealed class PostgresDialect : SqlDialect
             LIMIT @limit
             FOR UPDATE SKIP LOCKED) AS due
         WHERE d.id = due.id
-        RETURNING d.id, d.lease_token, d.event_id, d.webhook_id, d.attempt_count, d.max_attempts, {RateLimitOf("d")}, d.ordering_key IS NOT NULL
+        RETURNING d.id, d.lease_token, d.event_id, d.webhook_id, d.attempt_count, d.max_attempts, {RateLimitOf("d")}, d.ordering_key IS NOT NULL, d.created_at
         """;
 
     protected override string HeldUntil => "(SELECT (h ->> 'u')::bigint FROM jsonb_array_elements(@held::jsonb) AS h WHERE h ->> 'w' = d.webhook_id)";

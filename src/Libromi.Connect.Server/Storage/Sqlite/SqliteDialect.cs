@@ -29,7 +29,7 @@ internal sealed class SqliteDialect : SqlDialect
               AND {EndpointReady("c")} AND {HeadOfItsContact("c")}
             ORDER BY next_attempt_at
             LIMIT @limit)
-        RETURNING id, lease_token, event_id, webhook_id, attempt_count, max_attempts, {RateLimitOf("deliveries")}, ordering_key IS NOT NULL
+        RETURNING id, lease_token, event_id, webhook_id, attempt_count, max_attempts, {RateLimitOf("deliveries")}, ordering_key IS NOT NULL, created_at
         """;
 
     protected override string HeldUntil => "(SELECT h.value ->> 'u' FROM json_each(@held) AS h WHERE h.value ->> 'w' = deliveries.webhook_id)";

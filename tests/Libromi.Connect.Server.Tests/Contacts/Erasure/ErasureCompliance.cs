@@ -12,15 +12,12 @@ namespace Libromi.Connect.Server.Tests.Contacts.Erasure;
 /// Contact erasure end to end, written once and run on every provider (one subclass each): a real server on a real
 /// database, a real receiver, a fake clock, and the stored rows read back to prove what is gone.
 /// </summary>
-public abstract class ErasureCompliance
+public abstract class ErasureCompliance : ProviderServer
 {
     private const string Name = "Ada Erasable";
     private const string Email = "ada.erasable@example.com";
     private const string Phone = "+442079460123";
     private const string Content = "a very personal hello";
-
-    /// <summary>The storage settings of a new server on this provider; throws <see cref="SkipException"/> when it cannot run here.</summary>
-    protected abstract Task<Dictionary<string, string?>> StorageSettingsAsync();
 
     /// <summary>Every text stored in every row of every table, one string per value (blobs read as UTF-8).</summary>
     protected abstract Task<List<string>> StoredTextAsync(TestServer server);
@@ -133,16 +130,16 @@ public abstract class ErasureCompliance
         Assert.Single((await client.GetOkAsync("erasures")).GetProperty("data").EnumerateArray());
     }
 
-    private async Task<TestServer> StartAsync(TimeProvider? clock, LogRecorder? logs = null, params (string Key, string Value)[] extra)
+    private Task<TestServer> StartAsync(TimeProvider? clock, LogRecorder? logs = null, params (string Key, string Value)[] extra)
     {
-        var settings = await StorageSettingsAsync();
+        var settings = StorageSettings();
         settings["Delivery:RetrySchedule:0"] = "00:00:05";
         settings["Delivery:RetryJitter"] = "0";
         foreach (var (key, value) in extra)
         {
             settings[key] = value;
         }
-        return await TestServer.StartAsync(settings, clock, logs is null ? null : builder => builder.Logging.AddProvider(logs));
+        return TestServer.StartAsync(settings, clock, logs is null ? null : builder => builder.Logging.AddProvider(logs));
     }
 
     private sealed class DeliveryComparer : IEqualityComparer<JsonElement>

@@ -1,35 +1,18 @@
 using System.Text;
 using Libromi.Connect.Testing;
-using Libromi.Connect.Testing.Postgres;
 using Npgsql;
 
 namespace Libromi.Connect.Server.Tests.Contacts.Erasure;
 
 /// <summary><see cref="ErasureCompliance"/> on PostgreSQL: a throwaway database per test on the tests' own server.</summary>
-public sealed class PostgresErasureTests : ErasureCompliance, IAsyncLifetime
+public sealed class PostgresErasureTests : ErasureCompliance
 {
-    private TestDatabase? _database;
-
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
-    protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => Task.FromResult(new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "postgres",
-        ["Storage:ConnectionString"] = ConnectionString,
-    });
+    protected override bool OnPostgres => true;
 
     protected override async Task<List<string>> StoredTextAsync(TestServer server)
     {
         var text = new List<string>();
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(
@@ -60,6 +43,4 @@ public sealed class PostgresErasureTests : ErasureCompliance, IAsyncLifetime
         }
         return text;
     }
-
-    private string ConnectionString => (_database ?? throw new SkipException(PostgresServer.HowToEnable)).ConnectionString;
 }

@@ -7,7 +7,7 @@ namespace Libromi.Connect.Server.Tests.Contacts.Erasure;
 /// <summary><see cref="ErasureCompliance"/> on the embedded default: a SQLite file per server.</summary>
 public sealed class SqliteErasureTests : ErasureCompliance
 {
-    protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => Task.FromResult(new Dictionary<string, string?>());
+    protected override bool OnPostgres => false;
 
     protected override async Task<List<string>> StoredTextAsync(TestServer server)
     {

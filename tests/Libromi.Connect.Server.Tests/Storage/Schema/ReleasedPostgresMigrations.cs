@@ -159,5 +159,31 @@ internal static class ReleasedPostgresMigrations
             cancelled INTEGER NOT NULL);
         CREATE INDEX erasures_account ON erasures (account_id, id);
         """,
+        // 7: observability.
+        """
+        ALTER TABLE events ADD COLUMN trace_parent TEXT;
+        CREATE TABLE webhook_stats (
+            webhook_id TEXT COLLATE "C" NOT NULL,
+            bucket BIGINT NOT NULL,
+            attempts_ok BIGINT NOT NULL,
+            attempts_failed BIGINT NOT NULL,
+            delivered BIGINT NOT NULL,
+            failed BIGINT NOT NULL,
+            d0 BIGINT NOT NULL,
+            d1 BIGINT NOT NULL,
+            d2 BIGINT NOT NULL,
+            d3 BIGINT NOT NULL,
+            d4 BIGINT NOT NULL,
+            d5 BIGINT NOT NULL,
+            d6 BIGINT NOT NULL,
+            d7 BIGINT NOT NULL,
+            d8 BIGINT NOT NULL,
+            d9 BIGINT NOT NULL,
+            d10 BIGINT NOT NULL,
+            d11 BIGINT NOT NULL,
+            d12 BIGINT NOT NULL,
+            PRIMARY KEY (webhook_id, bucket));
+        CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
+        """,
     ];
 }

@@ -159,5 +159,31 @@ internal static class ReleasedSqliteMigrations
             cancelled INTEGER NOT NULL);
         CREATE INDEX erasures_account ON erasures (account_id, id);
         """,
+        // 7: observability.
+        """
+        ALTER TABLE events ADD COLUMN trace_parent TEXT;
+        CREATE TABLE webhook_stats (
+            webhook_id TEXT NOT NULL,
+            bucket INTEGER NOT NULL,
+            attempts_ok INTEGER NOT NULL,
+            attempts_failed INTEGER NOT NULL,
+            delivered INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            d0 INTEGER NOT NULL,
+            d1 INTEGER NOT NULL,
+            d2 INTEGER NOT NULL,
+            d3 INTEGER NOT NULL,
+            d4 INTEGER NOT NULL,
+            d5 INTEGER NOT NULL,
+            d6 INTEGER NOT NULL,
+            d7 INTEGER NOT NULL,
+            d8 INTEGER NOT NULL,
+            d9 INTEGER NOT NULL,
+            d10 INTEGER NOT NULL,
+            d11 INTEGER NOT NULL,
+            d12 INTEGER NOT NULL,
+            PRIMARY KEY (webhook_id, bucket));
+        CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
+        """,
     ];
 }

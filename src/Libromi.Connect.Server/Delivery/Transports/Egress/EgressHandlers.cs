@@ -38,6 +38,8 @@ public sealed class EgressHandlers
             ConnectTimeout = _options.Timeout,
             // An unread remainder beyond the cap closes the connection instead of being drained.
             MaxResponseDrainSize = 0,
+            // The attempt sends its own span's traceparent (DeliveryHeaders); the handler must not add a second one.
+            ActivityHeadersPropagator = null,
         };
         if (_authorities is not null)
         {
