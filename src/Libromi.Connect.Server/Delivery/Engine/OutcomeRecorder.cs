@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using Libromi.Connect.Server.Stats;
 using Libromi.Connect.Server.Events.Operational;
+using Libromi.Connect.Server.Stats;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
