@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Libromi.Connect.Server.Tests.Delivery;
 using Libromi.Connect.Server.Tests.Support;
@@ -128,6 +131,22 @@ public abstract class ErasureCompliance : ProviderServer
         Assert.Equal(first.Text, replay.Text);
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
         Assert.Single((await client.GetOkAsync("erasures")).GetProperty("data").EnumerateArray());
+    }
+
+    /// <summary>Adds every value of every row <paramref name="reader"/> holds as <c>table.column=value</c> (blobs read as UTF-8).</summary>
+    protected static async Task AddRowsAsync(List<string> text, string table, DbDataReader reader)
+    {
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                text.Add(table + "." + reader.GetName(i) + "=" + reader.GetValue(i) switch
+                {
+                    byte[] blob => Encoding.UTF8.GetString(blob),
+                    var value => Convert.ToString(value, CultureInfo.InvariantCulture),
+                });
+            }
+        }
     }
 
     private Task<TestServer> StartAsync(TimeProvider? clock, LogRecorder? logs = null, params (string Key, string Value)[] extra)

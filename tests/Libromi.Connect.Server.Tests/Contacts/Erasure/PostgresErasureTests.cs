@@ -1,4 +1,3 @@
-using System.Text;
 using Libromi.Connect.Testing;
 using Npgsql;
 
@@ -29,17 +28,7 @@ public sealed class PostgresErasureTests : ErasureCompliance
             // Ordered by the whole row, so that two reads of unchanged tables compare equal.
             await using var select = new NpgsqlCommand($"SELECT * FROM \"{table}\" t ORDER BY t::text", connection);
             await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Add(table + "." + reader.GetName(i) + "=" + reader.GetValue(i) switch
-                    {
-                        byte[] blob => Encoding.UTF8.GetString(blob),
-                        var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-                    });
-                }
-            }
+            await AddRowsAsync(text, table, reader);
         }
         return text;
     }
