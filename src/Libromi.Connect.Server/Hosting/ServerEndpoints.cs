@@ -1,4 +1,5 @@
 using Libromi.Connect.Server.Accounts;
+using Libromi.Connect.Server.Accounts.Admin;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
@@ -38,6 +39,7 @@ public static class ServerEndpoints
             .RequireAuthorization()
             .WithPipelineProblems()
             .AddEndpointFilter(Api.NulGuard.InvokeAsync)
+            .MapApiKeysApi()
             .MapContactsApi()
             .MapMessagesApi()
             .MapChatbotsApi()
@@ -46,6 +48,14 @@ public static class ServerEndpoints
             .MapEventsApi()
             .MapStatsApi()
             .MapListenApi();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Accounts.Admin.AdminOptions>>().Value.Enabled)
+        {
+            app.MapGroup(Accounts.Admin.AdminKeyAuthentication.PathPrefix)
+                .RequireAuthorization(Accounts.Admin.AdminKeyAuthentication.SchemeName)
+                .WithPipelineProblems()
+                .AddEndpointFilter(Api.NulGuard.InvokeAsync)
+                .MapAdminApi();
+        }
         return app;
     }
 }
