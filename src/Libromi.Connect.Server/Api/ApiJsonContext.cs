@@ -24,6 +24,8 @@ namespace Libromi.Connect.Server.Api;
 [JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Admin.CreatedAccount))]
 [JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Account))]
 [JsonSerializable(typeof(Page<Libromi.Connect.Server.Accounts.Account>))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Portal.PortalSessionRequest))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Portal.PortalSession))]
 [JsonSerializable(typeof(CreateContactRequest))]
 [JsonSerializable(typeof(UpdateContactRequest))]
 [JsonSerializable(typeof(Contact))]

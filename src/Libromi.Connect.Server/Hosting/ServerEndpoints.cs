@@ -1,5 +1,6 @@
 using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Accounts.Admin;
+using Libromi.Connect.Server.Accounts.Portal;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
@@ -40,6 +41,7 @@ public static class ServerEndpoints
             .WithPipelineProblems()
             .AddEndpointFilter(Api.NulGuard.InvokeAsync)
             .MapApiKeysApi()
+            .MapPortalSessionsApi()
             .MapContactsApi()
             .MapMessagesApi()
             .MapChatbotsApi()

@@ -58,6 +58,7 @@ public static class ServerServices
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Accounts.Admin.AccountAdmin>();
+        services.AddSingleton<Accounts.Portal.PortalSessions>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<ContactService>();

@@ -198,6 +198,13 @@ internal static class ReleasedPostgresMigrations
         CREATE UNIQUE INDEX api_keys_id ON api_keys (id);
         CREATE INDEX api_keys_account ON api_keys (account_id, id);
         ALTER TABLE webhooks ADD COLUMN account_disabled INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE portal_sessions (
+            token_hash TEXT COLLATE "C" PRIMARY KEY,
+            account_id TEXT COLLATE "C" NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            redeemed_at BIGINT);
+        CREATE INDEX portal_sessions_account ON portal_sessions (account_id, expires_at);
         """,
     ];
 }

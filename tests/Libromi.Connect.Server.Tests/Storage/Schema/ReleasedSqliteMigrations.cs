@@ -198,6 +198,13 @@ internal static class ReleasedSqliteMigrations
         CREATE UNIQUE INDEX api_keys_id ON api_keys (id);
         CREATE INDEX api_keys_account ON api_keys (account_id, id);
         ALTER TABLE webhooks ADD COLUMN account_disabled INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE portal_sessions (
+            token_hash TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            redeemed_at INTEGER);
+        CREATE INDEX portal_sessions_account ON portal_sessions (account_id, expires_at);
         """,
     ];
 }
