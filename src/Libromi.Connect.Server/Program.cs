@@ -1,6 +1,11 @@
+using Libromi.Connect.Server.Hosting.Health;
 using Libromi.Connect.Server.Storage;
 using Microsoft.Extensions.Options;
 
+if (args is [ProbeCommand.Name, ..])
+{
+    return await ProbeCommand.RunAsync(args);
+}
 var app = Libromi.Connect.Server.LibromiServer.Build(args);
 try
 {

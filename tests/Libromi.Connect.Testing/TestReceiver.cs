@@ -40,7 +40,8 @@ public sealed class TestReceiver : IAsyncDisposable
 
     public static async Task<TestReceiver> StartAsync(string path = "/webhook")
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration file watcher: a test run starts many receivers, and each watcher takes an inotify instance.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();

@@ -117,6 +117,8 @@ public sealed class TestServer : IAsyncDisposable
         {
             "--urls", BaseAddress is null ? "http://127.0.0.1:0" : BaseAddress.ToString(),
             "--environment", "Production",
+            // No file watcher per server: a test run starts many at once, and each watcher takes one of the few inotify instances a user has.
+            "--hostBuilder:reloadConfigOnChange=false",
             $"--Storage:ConnectionString=Data Source={DatabasePath}",
             $"--LIBROMI_API_KEY={ApiKey}",
         };

@@ -40,7 +40,8 @@ public sealed class TlsReceiver : IAsyncDisposable
 
     public static async Task<TlsReceiver> StartAsync(TestCertificates certificates, X509Certificate2 serverCertificate, SslProtocols protocols = SslProtocols.None)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration file watcher: a test run starts many receivers, and each watcher takes an inotify instance.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls("https://127.0.0.1:0");
         builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https =>

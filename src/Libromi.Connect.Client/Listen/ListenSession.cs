@@ -12,7 +12,7 @@ public sealed record ListenSession
     /// <summary>The signing secret (<c>whsec_…</c>) the session's deliveries are signed with, exactly as a webhook's are.</summary>
     public required string Secret { get; init; }
 
-    /// <summary>The event types the session receives, or <c>["*"]</c> for all.</summary>
+    /// <summary>The event types the session receives, or <c>["*"]</c> for the platform's five (not the operational ones).</summary>
     public required IReadOnlyList<string> Events { get; init; }
 
     /// <summary>When the session ends unless a listener connects again; each connection pushes this back (24 h on a default server).</summary>

@@ -9,8 +9,9 @@ public sealed record CreateWebhookRequest
     public required string Url { get; init; }
 
     /// <summary>
-    /// The event types to receive, such as <c>message.received</c> and <c>contact.created</c>, or <c>["*"]</c> for all;
-    /// required. <see cref="EventsClient.ListTypesAsync"/> lists them.
+    /// The event types to receive, such as <c>message.received</c> and <c>contact.created</c>, or <c>["*"]</c> for the
+    /// platform's five; the operational <c>delivery.failed</c>, <c>webhook.disabled</c> and <c>webhook.recovered</c> are
+    /// named to be received. Required. <see cref="EventsClient.ListTypesAsync"/> lists them.
     /// </summary>
     public required IReadOnlyList<string> Events { get; init; }
 

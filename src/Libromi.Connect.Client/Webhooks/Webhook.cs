@@ -12,7 +12,7 @@ public sealed record Webhook
     /// <summary>The URL events are POSTed to.</summary>
     public required string Url { get; init; }
 
-    /// <summary>The subscribed event types, or <c>["*"]</c> for all.</summary>
+    /// <summary>The subscribed event types, or <c>["*"]</c> for the platform's five (not the operational ones).</summary>
     public required IReadOnlyList<string> Events { get; init; }
 
     /// <summary>A note for people, or null.</summary>

@@ -26,6 +26,7 @@ namespace Libromi.Connect.Server.Api;
 [JsonSerializable(typeof(Page<Libromi.Connect.Server.Accounts.Account>))]
 [JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Portal.PortalSessionRequest))]
 [JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Portal.PortalSession))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Hosting.Health.HealthAnswer))]
 [JsonSerializable(typeof(CreateContactRequest))]
 [JsonSerializable(typeof(UpdateContactRequest))]
 [JsonSerializable(typeof(Contact))]

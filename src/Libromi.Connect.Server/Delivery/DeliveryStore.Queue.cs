@@ -13,12 +13,12 @@ public static partial class DeliveryStore
     /// The fan-out, in one statement: one pending delivery of the event per enabled webhook of the account subscribed to
     /// its type (<paramref name="bit"/>), listen sessions only while they last, that has no filter or is one of
     /// <paramref name="passedFilters"/>; with <paramref name="onlyWebhookId"/>, to that webhook alone whatever it
-    /// subscribes to and filters. A webhook ordered by contact gets <paramref name="contactId"/> as the delivery's
+    /// subscribes to and filters; never to <paramref name="exceptWebhookId"/>. A webhook ordered by contact gets <paramref name="contactId"/> as the delivery's
     /// ordering key; an endpoint paused by <c>Retry-After</c> gets it due when the pause ends. Returns how many
     /// deliveries it queued.
     /// </summary>
     public static async Task<int> FanOutAsync(StoreSession session, string accountId, string eventId, string eventType, long bit, string? contactId, string? onlyWebhookId,
-        IReadOnlyList<string> passedFilters, int maxAttempts, long nowMs, CancellationToken cancellationToken)
+        IReadOnlyList<string> passedFilters, int maxAttempts, long nowMs, CancellationToken cancellationToken, string? exceptWebhookId = null)
     {
         const string insert = """
             INSERT INTO deliveries (account_id, event_id, event_type, webhook_id, status, attempt_count, max_attempts,
@@ -28,10 +28,15 @@ public static partial class DeliveryStore
             FROM webhooks
             """;
         await using var fanOut = (onlyWebhookId is null
-            ? session.Command(insert + " WHERE " + Subscribed + PassedFilter(passedFilters.Count)).With("@bit", bit)
+            ? session.Command(insert + " WHERE " + Subscribed + PassedFilter(passedFilters.Count) + (exceptWebhookId is null ? "" : " AND id <> @except"))
+                .With("@bit", bit)
             : session.Command(insert + " WHERE account_id = @a AND id = @id").With("@id", onlyWebhookId))
             .With("@a", accountId).With("@e", eventId).With("@type", eventType).With("@pending", (int)DeliveryStatus.Pending)
             .With("@max", maxAttempts).With("@now", nowMs).With("@contact", contactId);
+        if (onlyWebhookId is null && exceptWebhookId is not null)
+        {
+            fanOut.With("@except", exceptWebhookId);
+        }
         for (var i = 0; onlyWebhookId is null && i < passedFilters.Count; i++)
         {
             fanOut.With("@f" + i.ToString(CultureInfo.InvariantCulture), passedFilters[i]);

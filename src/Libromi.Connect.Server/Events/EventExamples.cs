@@ -29,4 +29,16 @@ internal static class EventExamples
         Question);
 
     public static WebhookTest WebhookTest { get; } = EventCatalog.TestPing("whk_01JD7Q8T5V3K2M4N6P8R0S2T4V", "https://example.com/webhook");
+
+    private static readonly WebhookReference Failing = new("whk_01JD7Q8T5V3K2M4N6P8R0S2T4W", "https://crm.example.com/hooks/libromi");
+
+    private static readonly DeliveryReference Attempted = new("dlv_1042", "evt_01JD7Q8T5V3K2M4N6P8R0S2T4V", WebhookEventTypes.MessageReceived, 6);
+
+    private static readonly DeliveryError ServerError = new(500, "http_status", "HTTP 500 Internal Server Error");
+
+    public static DeliveryFailed DeliveryFailed { get; } = new(Failing, Attempted, ServerError);
+
+    public static WebhookDisabled WebhookDisabled { get; } = new(Failing, "failing", At.AddDays(-5), Attempted, ServerError);
+
+    public static WebhookRecovered WebhookRecovered { get; } = new(Failing, At.AddMinutes(-35), Attempted with { Attempts = 4 });
 }

@@ -15,8 +15,12 @@ namespace Libromi.Connect.Server.Events;
 public sealed class EventWriter(Database database, IdGenerator ids, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options,
     ConnectMetrics metrics, ILogger<EventWriter> logger)
 {
-    /// <summary>Appends an event; with <paramref name="onlyWebhookId"/> it goes to that webhook alone, whatever it subscribes to and filters.</summary>
-    public async Task<string> AppendAsync<TData>(WriteScope scope, string accountId, TData data, CancellationToken cancellationToken, string? onlyWebhookId = null)
+    /// <summary>
+    /// Appends an event; with <paramref name="onlyWebhookId"/> it goes to that webhook alone, whatever it subscribes to and
+    /// filters; with <paramref name="exceptWebhookId"/> (an operational event about that webhook) to every subscriber but it.
+    /// </summary>
+    public async Task<string> AppendAsync<TData>(WriteScope scope, string accountId, TData data, CancellationToken cancellationToken, string? onlyWebhookId = null,
+        string? exceptWebhookId = null)
         where TData : IWebhookEventData
     {
         var type = TData.EventType;
@@ -38,7 +42,8 @@ public sealed class EventWriter(Database database, IdGenerator ids, TimeProvider
             await DeliveryStore.LockOrderedContactAsync(scope, lockKey, accountId, eventType.Bit, contactId, onlyWebhookId, nowMs, cancellationToken);
         }
         var passedFilters = onlyWebhookId is null ? await FilterFanOut.PassedAsync(scope, accountId, eventType.Bit, payload, nowMs, logger, cancellationToken) : [];
-        if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, contactId, onlyWebhookId, passedFilters, options.Value.MaxAttempts, nowMs, cancellationToken) > 0)
+        if (await DeliveryStore.FanOutAsync(scope, accountId, id, type, eventType.Bit, contactId, onlyWebhookId, passedFilters, options.Value.MaxAttempts, nowMs, cancellationToken,
+                exceptWebhookId) > 0)
         {
             await scope.WakeWorkersOnCommitAsync(signal.Notify, cancellationToken);
             scope.AfterCommit.Add(changes.Publish);

@@ -29,8 +29,8 @@ public static class EventsApi
 
     private static Ok<Page<EventTypeView>> Types() =>
         TypedResults.Ok(new Page<EventTypeView>(EventCatalog.All.Select(t => new EventTypeView(t.Name, t.Description, t.Subscribable,
-            WebhookEventSerializer.SerializeDataToNode(t.Example))).ToList(), null));
+            t.Operational, WebhookEventSerializer.SerializeDataToNode(t.Example))).ToList(), null));
 
-    /// <summary>A catalog entry with an example of its <c>data</c>.</summary>
-    public sealed record EventTypeView(string Name, string Description, bool Subscribable, System.Text.Json.Nodes.JsonObject ExampleData);
+    /// <summary>A catalog entry with an example of its <c>data</c>; <c>operational</c> ones are named to subscribe, <c>["*"]</c> leaves them out.</summary>
+    public sealed record EventTypeView(string Name, string Description, bool Subscribable, bool Operational, System.Text.Json.Nodes.JsonObject ExampleData);
 }

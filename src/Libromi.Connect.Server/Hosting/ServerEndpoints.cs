@@ -6,6 +6,7 @@ using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Hosting.Health;
 using Libromi.Connect.Server.Listen;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Stats;
@@ -24,7 +25,7 @@ public static class ServerEndpoints
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestHeaderLimits>();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+        app.MapLibromiHealth();
         app.MapLibromiTelemetry();
         if (!app.Services.GetRequiredService<NodeOptions>().ServesApi)
         {

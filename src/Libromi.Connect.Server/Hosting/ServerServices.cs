@@ -5,6 +5,8 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Transports;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Events.Operational;
+using Libromi.Connect.Server.Hosting.Health;
 using Libromi.Connect.Server.Messages;
 using Libromi.Connect.Server.Retention;
 using Libromi.Connect.Server.Storage;
@@ -54,13 +56,15 @@ public static class ServerServices
         builder.AddLibromiTelemetry();
         services.AddSingleton<IdGenerator>();
         var storage = StorageProviders.Find(configuration["Storage:Provider"] ?? new StorageOptions().Provider);
-        services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value,
+            p.GetRequiredService<IOptions<Retention.RetentionOptions>>().Value, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Accounts.Admin.AccountAdmin>();
         services.AddSingleton<Accounts.Portal.PortalSessions>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<EventWriter>();
+        services.AddSingleton<OperationalEvents>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<Chatbots.ChatbotService>();
@@ -82,6 +86,7 @@ public static class ServerServices
             services.AddApiKeyAuthentication(adminApi: !string.IsNullOrEmpty(configuration["Admin:ApiKey"]));
         }
         services.AddRetention(configuration, storage, runsPurge: node.ServesApi);
+        services.AddLibromiHealth(configuration, node);
         if (node.Delivers)
         {
             AddDeliveryEngine(services);
@@ -122,6 +127,7 @@ public static class ServerServices
         services.AddSingleton<IDeliveryTransport, Listen.ListenTransport>();
         services.AddSingleton<AttemptRunner>();
         services.AddSingleton<OutcomeRecorder>();
+        services.AddSingleton<DispatcherHeartbeat>();
         services.AddHostedService(sp => sp.GetRequiredService<OutcomeRecorder>());
         services.AddHostedService<Dispatcher>();
     }

@@ -16,8 +16,8 @@ public sealed class RetentionOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// PostgreSQL only: the width of the time partitions of events, deliveries and attempts. It divides a day or is a
-    /// whole number of days. Default 1 day.
+    /// PostgreSQL only: the width of the time partitions of events, deliveries and attempts. A whole number of seconds that
+    /// divides a day or is a whole number of days, so that partitions start at midnight UTC. Default 1 day.
     /// </summary>
     public TimeSpan PartitionInterval { get; set; } = TimeSpan.FromDays(1);
 }

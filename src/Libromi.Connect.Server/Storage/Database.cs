@@ -33,6 +33,23 @@ public abstract class Database(TimeProvider? time) : IAsyncDisposable
     /// <summary>The node's one writer, which every <see cref="BeginWriteAsync"/> goes through.</summary>
     public abstract GroupCommit Writer { get; }
 
+    /// <summary>
+    /// The readiness check's real round trip: a read on a pooled connection, then one through the writer (a unit that
+    /// writes nothing and is rolled back), which also runs the writer's own checks (on SQLite: the file is still the one
+    /// opened at start). Throws when the store cannot do its job; cancel it to bound how long it may take.
+    /// </summary>
+    public virtual async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await using (var session = await OpenSessionAsync(cancellationToken))
+        await using (var read = session.Command("SELECT 1"))
+        {
+            await read.ExecuteScalarAsync(cancellationToken);
+        }
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        await using var probe = scope.Command("SELECT 1");
+        await probe.ExecuteScalarAsync(cancellationToken);
+    }
+
     /// <summary>True when the exception reports a violated unique constraint.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
 

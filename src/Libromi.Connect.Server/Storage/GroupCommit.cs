@@ -16,7 +16,7 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     private readonly Channel<TaskCompletionSource<WriteScope>> _waiting = Channel.CreateUnbounded<TaskCompletionSource<WriteScope>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
-    private readonly Action _beforeGroup;
+    private readonly Action<DbConnection> _verify;
     private readonly Func<Exception, bool> _isUnavailable;
     private readonly TimeProvider _time;
     private readonly int _maxUnits;
@@ -32,15 +32,19 @@ public sealed class GroupCommit : IAsyncDisposable
     private long _units;
 
     /// <param name="open">Opens the writer's own connection (kept open between groups).</param>
-    /// <param name="beforeGroup">Runs before each transaction begins; throws when the store must not be written (its file is gone).</param>
+    /// <param name="verify">
+    /// Checks the writer's connection before each transaction begins and again just before it commits; throws a
+    /// <see cref="StoreUnavailableException"/> when the store must not be written (its file was deleted or replaced), in
+    /// which case the whole group is rolled back and no unit of it acknowledged.
+    /// </param>
     /// <param name="isUnavailable">Tells a fault of the store (after which the connection is reopened) from a fault of a unit.</param>
     /// <param name="keepStatements">Keeps the writer's prepared statements between units (for a provider that does not itself).</param>
-    public GroupCommit(Func<CancellationToken, ValueTask<DbConnection>> open, Action beforeGroup, Func<Exception, bool> isUnavailable,
+    public GroupCommit(Func<CancellationToken, ValueTask<DbConnection>> open, Action<DbConnection> verify, Func<Exception, bool> isUnavailable,
         StorageOptions options, TimeProvider time, string? wakeWorkersSql, bool keepStatements)
     {
         _keepStatements = keepStatements;
         _open = open;
-        _beforeGroup = beforeGroup;
+        _verify = verify;
         _isUnavailable = isUnavailable;
         _time = time;
         _maxUnits = Math.Max(1, options.WriteGroupMaxUnits);
@@ -110,6 +114,10 @@ public sealed class GroupCommit : IAsyncDisposable
                 next = !group.IsBroken && group.Units < _maxUnits && _time.GetElapsedTime(started) < _maxDuration && TryTakeWaiting(out var waiting)
                     ? waiting : null;
             }
+            if (!group.IsBroken)
+            {
+                VerifyBeforeCommit(group);
+            }
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _units, group.Units);
             if (await group.EndAsync() is { } failure)
@@ -147,13 +155,26 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             await DropConnectionAsync();
         }
-        _beforeGroup();
         if (_connection is null)
         {
             _connection = await _open(_stopping.Token);
             _statements = _keepStatements ? new StatementCache(_connection) : null;
         }
+        _verify(_connection);
         return new WriteGroup(_connection, await _connection.BeginTransactionAsync(_stopping.Token), _statements);
+    }
+
+    /// <summary>The store may have changed while the group ran (its file deleted): then nothing of it is committed.</summary>
+    private void VerifyBeforeCommit(WriteGroup group)
+    {
+        try
+        {
+            _verify(_connection!);
+        }
+        catch (Exception e)
+        {
+            group.Fail(e);
+        }
     }
 
     private async Task DropConnectionAsync()

@@ -118,6 +118,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string? LockKey => null;
 
+    /// <summary>
+    /// Migration 8: the statement that puts <c>events</c>, <c>deliveries</c> and <c>delivery_attempts</c> into time
+    /// partitions by <c>created_at</c> where the provider has them (PostgreSQL); a statement that changes nothing elsewhere.
+    /// </summary>
+    public abstract string PartitionByTime { get; }
+
     /// <summary>Run inside a write transaction, wakes the delivery workers of every node once it commits; null with one node.</summary>
     public virtual string? WakeWorkers => null;
 }

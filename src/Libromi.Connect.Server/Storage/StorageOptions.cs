@@ -22,6 +22,14 @@ public sealed class StorageOptions
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Starts a new, empty SQLite store although the database file is missing where its <c>-wal</c>, <c>-shm</c> or
+    /// <c>-journal</c> shows that one existed (deleted or moved). Off by default: the server then refuses to start, naming
+    /// the path. When on, the leftovers are renamed aside (<c>.orphaned-TIMESTAMP</c>) before the new file is created.
+    /// Meant for one start; remove it afterwards. A fresh install (no file, no leftovers) never needs it.
+    /// </summary>
+    public bool SqliteStartEmpty { get; set; }
+
+    /// <summary>
     /// Most write units (requests, leases, outcome batches) that share one transaction of the group-commit writer.
     /// Default 256.
     /// </summary>

@@ -8,6 +8,6 @@ namespace Libromi.Connect.Server.Storage;
 /// </summary>
 public sealed record StorageProvider(
     string Name,
-    Func<StorageOptions, TimeProvider, Database> Create,
+    Func<StorageOptions, Retention.RetentionOptions, TimeProvider, Database> Create,
     Action<IServiceCollection>? AddDeliveryServices = null,
     Action<IServiceCollection>? AddPurgeSteps = null);

@@ -1,4 +1,6 @@
+using Libromi.Connect.Server.Retention;
 using Libromi.Connect.Server.Storage.Postgres;
+using Libromi.Connect.Server.Storage.Postgres.Partitions;
 using Libromi.Connect.Server.Storage.Sqlite;
 
 namespace Libromi.Connect.Server.Storage;
@@ -8,8 +10,14 @@ public static class StorageProviders
 {
     public static IReadOnlyList<StorageProvider> All { get; } =
     [
-        new("sqlite", (options, time) => new SqliteDatabase(options, time)),
-        new("postgres", (options, time) => new PostgresDatabase(options, time), services => services.AddHostedService<PostgresWakeListener>()),
+        new("sqlite", (options, _, time) => new SqliteDatabase(options, time)),
+        new("postgres", (options, retention, time) => new PostgresDatabase(options, time, retention.PartitionInterval),
+            services => services.AddHostedService<PostgresWakeListener>(),
+            services =>
+            {
+                services.AddSingleton<IPurgeStep, PartitionMaintenance>();
+                services.AddSingleton<IRowPurgeHorizon, PartitionHorizon>();
+            }),
     ];
 
     /// <summary>The provider named <paramref name="name"/> (any case); throws naming the supported ones otherwise.</summary>

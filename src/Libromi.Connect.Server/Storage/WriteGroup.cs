@@ -114,5 +114,8 @@ internal sealed class WriteGroup(DbConnection connection, DbTransaction transact
         return _broken;
     }
 
+    /// <summary>Makes the group roll back instead of committing, every unit told why.</summary>
+    public void Fail(Exception e) => Break(e);
+
     private void Break(Exception e) => _broken ??= e;
 }

@@ -6,7 +6,7 @@ using Libromi.Connect.Server.Webhooks.Filters;
 namespace Libromi.Connect.Server.Webhooks;
 
 /// <summary>
-/// Body of <c>POST /api/v1/webhooks</c>. <c>events</c> names catalog types, or <c>["*"]</c> for all; <c>ordering</c> is
+/// Body of <c>POST /api/v1/webhooks</c>. <c>events</c> names catalog types, or <c>["*"]</c> for the platform's five (not the operational ones); <c>ordering</c> is
 /// <c>none</c> (the default) or <c>contact</c>; <c>rate_limit</c> is deliveries per second, absent or null for no limit;
 /// <c>filter</c> the conditions an event must meet to be delivered, absent or null for none; <c>headers</c> (name to value)
 /// are added to every delivery; <c>auth</c> is how the endpoint authenticates them; <c>signing</c> is <c>hmac</c> (the

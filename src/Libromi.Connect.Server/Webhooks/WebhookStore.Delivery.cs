@@ -47,17 +47,29 @@ public static partial class WebhookStore
     /// <summary>
     /// Stores a webhook's new failing streak and, with <paramref name="disable"/>, disables it for the new reason. The
     /// engine only ever disables: another node that read the webhook before it was disabled cannot enable it again.
+    /// Returns whether this call made the change, so that of two nodes deciding it at once only one reports it: false
+    /// when the webhook was disabled already, or, ending a streak, when it had none left.
     /// </summary>
-    public static async Task SaveHealthAsync(StoreSession session, string webhookId, WebhookHealth health, bool disable, long nowMs, CancellationToken cancellationToken)
+    public static async Task<bool> SaveHealthAsync(StoreSession session, string webhookId, WebhookHealth health, bool disable, long nowMs, CancellationToken cancellationToken)
     {
         await using var update = session.Command(disable
             ? """
               UPDATE webhooks SET failing_since = @since, enabled = 0, disabled_reason = @reason, updated_at = @now
               WHERE id = @id AND enabled = 1
               """
-            : "UPDATE webhooks SET failing_since = @since WHERE id = @id")
-            .With("@id", webhookId).With("@since", health.FailingSince?.ToUnixTimeMilliseconds()).With("@reason", health.DisabledReason).With("@now", nowMs);
-        await update.ExecuteNonQueryAsync(cancellationToken);
+            : health.FailingSince is null
+                ? "UPDATE webhooks SET failing_since = NULL WHERE id = @id AND failing_since IS NOT NULL"
+                : "UPDATE webhooks SET failing_since = @since WHERE id = @id")
+            .With("@id", webhookId);
+        if (disable || health.FailingSince is not null)
+        {
+            update.With("@since", health.FailingSince?.ToUnixTimeMilliseconds());
+        }
+        if (disable)
+        {
+            update.With("@reason", health.DisabledReason).With("@now", nowMs);
+        }
+        return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     private static DeliveryTarget? ReadTarget(DbDataReader reader, long nowMs)

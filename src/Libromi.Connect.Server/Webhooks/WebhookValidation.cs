@@ -147,23 +147,23 @@ public static class WebhookValidation
         {
             if (required)
             {
-                validator.Add("events", $"'events' is required: a list of event types ({string.Join(", ", EventCatalog.SubscribableNames)}), or [\"*\"] for all.");
+                validator.Add("events", $"'events' is required: a list of event types ({string.Join(", ", EventCatalog.SubscribableNames)}), or [\"*\"] for the platform's events.");
             }
             return null;
         }
         if (events.Length == 0)
         {
-            validator.Add("events", "'events' must name at least one event type, or be [\"*\"] for all.");
+            validator.Add("events", "'events' must name at least one event type, or be [\"*\"] for the platform's events.");
             return null;
         }
         if (events.Contains(EventCatalog.Wildcard))
         {
             if (events.Length > 1)
             {
-                validator.Add("events", "'*' already means every event type; send [\"*\"] alone.");
+                validator.Add("events", "'*' already means every platform event type; send [\"*\"] alone, or name each type, operational ones included.");
                 return null;
             }
-            return ([EventCatalog.Wildcard], EventCatalog.AllSubscribableBits);
+            return ([EventCatalog.Wildcard], EventCatalog.WildcardBits);
         }
         long mask = 0;
         var valid = true;
@@ -172,7 +172,7 @@ public static class WebhookValidation
             var type = EventCatalog.Find(events[i] ?? "");
             if (type is not { Subscribable: true })
             {
-                validator.Add($"events[{i}]", $"'{events[i]}' is not an event type. Valid types: {string.Join(", ", EventCatalog.SubscribableNames)}, or \"*\" for all.");
+                validator.Add($"events[{i}]", $"'{events[i]}' is not an event type. Valid types: {string.Join(", ", EventCatalog.SubscribableNames)}, or \"*\" for the platform's events (operational ones are named).");
                 valid = false;
                 continue;
             }

@@ -22,4 +22,7 @@ namespace Libromi.Connect.Webhooks.Events;
 [JsonSerializable(typeof(MessageSent))]
 [JsonSerializable(typeof(ChatbotTriggered))]
 [JsonSerializable(typeof(WebhookTest))]
+[JsonSerializable(typeof(DeliveryFailed))]
+[JsonSerializable(typeof(WebhookDisabled))]
+[JsonSerializable(typeof(WebhookRecovered))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;

@@ -21,11 +21,14 @@ public static class WebhookEventParser
         [MessageSent.EventType] = Typed<MessageSent>,
         [ChatbotTriggered.EventType] = Typed<ChatbotTriggered>,
         [WebhookTest.EventType] = Typed<WebhookTest>,
+        [DeliveryFailed.EventType] = Typed<DeliveryFailed>,
+        [WebhookDisabled.EventType] = Typed<WebhookDisabled>,
+        [WebhookRecovered.EventType] = Typed<WebhookRecovered>,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Whether this library has a typed model for <paramref name="type"/>.</summary>
     /// <param name="type">An event type such as <c>message.received</c>.</param>
-    /// <returns>True for the five event types and <c>webhook.test</c>.</returns>
+    /// <returns>True for the five event types, <c>webhook.test</c> and the three operational events.</returns>
     public static bool IsKnownType(string type) => Known.ContainsKey(type);
 
     /// <summary>Parses an envelope <c>{"id","type","created_at","data"}</c>.</summary>

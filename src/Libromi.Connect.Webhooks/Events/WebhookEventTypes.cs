@@ -20,4 +20,13 @@ public static class WebhookEventTypes
 
     /// <summary>A test ping sent to one webhook on request: <c>webhook.test</c>.</summary>
     public const string WebhookTest = "webhook.test";
+
+    /// <summary>An operational event: a delivery ended failed after its last attempt: <c>delivery.failed</c>.</summary>
+    public const string DeliveryFailed = "delivery.failed";
+
+    /// <summary>An operational event: a webhook was disabled by the engine (failing too long, or 410 Gone): <c>webhook.disabled</c>.</summary>
+    public const string WebhookDisabled = "webhook.disabled";
+
+    /// <summary>An operational event: the first success of a webhook after it was failing: <c>webhook.recovered</c>.</summary>
+    public const string WebhookRecovered = "webhook.recovered";
 }

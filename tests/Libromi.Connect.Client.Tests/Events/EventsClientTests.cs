@@ -26,14 +26,16 @@ public sealed class EventsClientTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
-    public async Task The_catalog_lists_the_five_subscribable_types_and_the_test_ping()
+    public async Task The_catalog_lists_the_five_platform_types_the_three_operational_ones_and_the_test_ping()
     {
         var client = await fixture.NewClientAsync();
 
         var types = await client.Events.ListTypesAsync();
 
         Assert.Equal(["chatbot.triggered", "contact.created", "contact.updated", "message.received", "message.sent"],
-            types.Where(t => t.Subscribable).Select(t => t.Name).Order(StringComparer.Ordinal));
+            types.Where(t => t.Subscribable && !t.Operational).Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["delivery.failed", "webhook.disabled", "webhook.recovered"],
+            types.Where(t => t.Subscribable && t.Operational).Select(t => t.Name).Order(StringComparer.Ordinal));
         var ping = Assert.Single(types, t => !t.Subscribable);
         Assert.Equal("webhook.test", ping.Name);
         Assert.All(types, t => Assert.Equal(System.Text.Json.JsonValueKind.Object, t.ExampleData.ValueKind));

@@ -7,14 +7,18 @@ namespace Libromi.Connect.Server.Tests.Events;
 public sealed class EventTypesTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
-    public async Task The_catalog_lists_the_five_documented_events_with_descriptions_and_examples()
+    public async Task The_catalog_lists_the_five_documented_events_and_the_three_operational_ones_with_descriptions_and_examples()
     {
         var client = await fixture.NewTenantAsync();
 
         var types = (await client.GetOkAsync("event-types")).GetProperty("data").EnumerateArray().ToList();
 
-        var subscribable = types.Where(t => t.GetProperty("subscribable").GetBoolean()).Select(t => t.Str("name"));
-        Assert.Equal(["contact.created", "contact.updated", "message.received", "message.sent", "chatbot.triggered"], subscribable);
+        var subscribable = types.Where(t => t.GetProperty("subscribable").GetBoolean());
+        Assert.Equal(["contact.created", "contact.updated", "message.received", "message.sent", "chatbot.triggered"],
+            subscribable.Where(t => !t.GetProperty("operational").GetBoolean()).Select(t => t.Str("name")));
+        Assert.Equal(["delivery.failed", "webhook.disabled", "webhook.recovered"],
+            types.Where(t => t.GetProperty("operational").GetBoolean()).Select(t => t.Str("name")));
+        Assert.All(types.Where(t => t.GetProperty("operational").GetBoolean()), t => Assert.True(t.GetProperty("subscribable").GetBoolean()));
         Assert.All(types, t =>
         {
             Assert.False(string.IsNullOrWhiteSpace(t.Str("description")));
@@ -32,8 +36,9 @@ public sealed class EventTypesTests(ServerFixture fixture) : IClassFixture<Serve
         await client.ChatbotAsync(["hours"]);
         await client.PostOkAsync("inbound/messages", new { from = contact.Str("phone"), content = "What are your hours?" });
 
+        // The operational events' examples are compared with real ones in Operational/OperationalEventsTests.
         var examples = (await client.GetOkAsync("event-types")).GetProperty("data").EnumerateArray()
-            .Where(t => t.GetProperty("subscribable").GetBoolean()).ToList();
+            .Where(t => t.GetProperty("subscribable").GetBoolean() && !t.GetProperty("operational").GetBoolean()).ToList();
         Assert.Equal(5, examples.Count);
         foreach (var example in examples)
         {
@@ -44,7 +49,7 @@ public sealed class EventTypesTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     /// <summary>The same keys in the same order at every level, and the same JSON kinds where the real event has a value.</summary>
-    private static void AssertSameShape(JsonElement real, JsonElement example, string path)
+    internal static void AssertSameShape(JsonElement real, JsonElement example, string path)
     {
         if (real.ValueKind == JsonValueKind.Null || example.ValueKind == JsonValueKind.Null)
         {

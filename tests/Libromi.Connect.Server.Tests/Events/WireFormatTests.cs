@@ -87,7 +87,9 @@ public sealed class WireFormatTests : IAsyncLifetime
             }
         }
 
-        var catalog = (await client.GetOkAsync("event-types")).GetProperty("data").EnumerateArray().Select(t => t.Str("name"));
+        // The operational events need failing endpoints: Operational/OperationalEventsTests parses them from real deliveries.
+        var catalog = (await client.GetOkAsync("event-types")).GetProperty("data").EnumerateArray()
+            .Where(t => !t.GetProperty("operational").GetBoolean()).Select(t => t.Str("name"));
         Assert.Equal(catalog.Order(StringComparer.Ordinal), types.Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(2, types.Count(t => t == WebhookEventTypes.MessageSent));
     }

@@ -32,7 +32,7 @@ public sealed class ServiceEndpointsTests(ServerFixture fixture) : IClassFixture
             {
                 "/api/v1/contacts", "/api/v1/contacts/{id}", "/api/v1/messages", "/api/v1/inbound/messages",
                 "/api/v1/chatbots", "/api/v1/chatbots/{id}", "/api/v1/webhooks", "/api/v1/webhooks/{id}",
-                "/api/v1/events", "/api/v1/events/{id}", "/api/v1/event-types", "/healthz",
+                "/api/v1/events", "/api/v1/events/{id}", "/api/v1/event-types", "/healthz", "/healthz/live", "/healthz/ready",
             },
             path => Assert.Contains(path, paths));
     }

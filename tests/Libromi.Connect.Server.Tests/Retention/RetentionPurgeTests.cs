@@ -19,6 +19,9 @@ public sealed class RetentionPurgeTests
     [InlineData("Retention:PurgeInterval", "-00:00:01")]
     [InlineData("Retention:BatchSize", "0")]
     [InlineData("Retention:BatchSize", "10001")]
+    [InlineData("Retention:PartitionInterval", "07:00:00")]
+    [InlineData("Retention:PartitionInterval", "00:00:00.500")]
+    [InlineData("Retention:PartitionInterval", "1.12:00:00")]
     public async Task A_setting_out_of_range_stops_the_start_naming_it(string key, string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => TestServer.StartAsync(new Dictionary<string, string?> { [key] = value }));
@@ -53,7 +56,8 @@ public sealed class RetentionPurgeTests
         // The purge runs on the server's own timer, which the advanced clock has just fired; it logs once it has committed.
         await logs.WaitForAsync(lines => lines.Any(l => l.Contains("Retention purge events: removed 1 rows", StringComparison.Ordinal)));
         Assert.Equal(0, await EventCountAsync(server));
-        Assert.Equal(1, server.Services.GetRequiredService<PurgeRuns>().Last("events")?.Rows);
+        // The 22 s the clock jumped are several intervals: a second pass may already have run, and found nothing left.
+        Assert.Contains(server.Services.GetRequiredService<PurgeRuns>().Last("events")?.Rows, new long?[] { 0, 1 });
     }
 
     private static async Task<long> EventCountAsync(TestServer server)

@@ -17,7 +17,7 @@ public abstract partial class StoreCompliance
         var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["*"], null, true, null, "none", null, null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
         await using (var scope = await Database.BeginWriteAsync(CancellationToken.None))
         {
-            await WebhookStore.InsertAsync(scope, account, webhook, EventCatalog.AllSubscribableBits, null, endpoint, CancellationToken.None);
+            await WebhookStore.InsertAsync(scope, account, webhook, EventCatalog.WildcardBits, null, endpoint, CancellationToken.None);
             await scope.CommitAsync(CancellationToken.None);
         }
 

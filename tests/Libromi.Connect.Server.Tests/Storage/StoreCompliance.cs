@@ -7,6 +7,7 @@ using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Outcomes;
 using Libromi.Connect.Server.Events;
+using Libromi.Connect.Server.Events.Operational;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Telemetry;
 using Libromi.Connect.Server.Webhooks;
@@ -343,7 +344,13 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     private DeliveryQueue Queue() => new(Database, Time, new DeliveryChanges(), _options);
 
-    private OutcomeRecorder Recorder() => new(Database, Time, new DeliverySignal(), new DeliveryChanges(), _options, Metrics, NullLogger<OutcomeRecorder>.Instance);
+    private OutcomeRecorder Recorder()
+    {
+        var signal = new DeliverySignal();
+        var changes = new DeliveryChanges();
+        var events = new EventWriter(Database, Ids, Time, signal, changes, _options, Metrics, NullLogger<EventWriter>.Instance);
+        return new(Database, Time, signal, changes, _options, Metrics, new OperationalEvents(events), NullLogger<OutcomeRecorder>.Instance);
+    }
 
     private DecidedOutcome Succeeded(LeasedDelivery lease) =>
         Decide(lease, new Delivered(lease, Time.GetUtcNow(), 12, new AttemptResponse(200, "{}", "ok")));

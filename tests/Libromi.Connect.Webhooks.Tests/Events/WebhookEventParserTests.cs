@@ -68,6 +68,49 @@ public sealed class WebhookEventParserTests
     }
 
     [Fact]
+    public void A_delivery_failed_body_parses_to_a_typed_event_naming_the_webhook_the_delivery_and_the_error()
+    {
+        var data = new JsonObject
+        {
+            ["webhook"] = new JsonObject { ["id"] = "whk_1", ["url"] = "https://example.com/webhook" },
+            ["delivery"] = new JsonObject { ["id"] = "dlv_7", ["event_id"] = "evt_0", ["event_type"] = "contact.created", ["attempts"] = 4 },
+            ["error"] = new JsonObject { ["status_code"] = 500, ["kind"] = "http_status", ["message"] = "HTTP 500" },
+        };
+
+        Assert.True(WebhookEventParser.TryParse(Body("delivery.failed", data), out var parsed, out var error), error);
+
+        var typed = Assert.IsType<WebhookEvent<DeliveryFailed>>(parsed);
+        Assert.Equal(new WebhookReference("whk_1", "https://example.com/webhook"), typed.Data.Webhook);
+        Assert.Equal(new DeliveryReference("dlv_7", "evt_0", "contact.created", 4), typed.Data.Delivery);
+        Assert.Equal(new DeliveryError(500, "http_status", "HTTP 500"), typed.Data.Error);
+    }
+
+    [Fact]
+    public void Webhook_disabled_and_recovered_bodies_parse_typed_and_a_gone_webhook_may_have_no_failing_streak()
+    {
+        var webhook = new JsonObject { ["id"] = "whk_1", ["url"] = "https://example.com/webhook" };
+        var delivery = new JsonObject { ["id"] = "dlv_7", ["event_id"] = "evt_0", ["event_type"] = "contact.created", ["attempts"] = 1 };
+        var gone = new JsonObject
+        {
+            ["webhook"] = webhook.DeepClone(), ["reason"] = "gone", ["failing_since"] = null, ["delivery"] = delivery.DeepClone(),
+            ["error"] = new JsonObject { ["status_code"] = 410, ["kind"] = "http_status", ["message"] = "HTTP 410 Gone" },
+        };
+        var recovered = new JsonObject { ["webhook"] = webhook.DeepClone(), ["failing_since"] = Time, ["delivery"] = delivery.DeepClone() };
+
+        Assert.True(WebhookEventParser.TryParse(Body("webhook.disabled", gone), out var disabledEvent, out var error), error);
+        Assert.True(WebhookEventParser.TryParse(Body("webhook.recovered", recovered), out var recoveredEvent, out error), error);
+
+        var disabled = Assert.IsType<WebhookEvent<WebhookDisabled>>(disabledEvent).Data;
+        Assert.Equal(("gone", null, 410), (disabled.Reason, disabled.FailingSince, disabled.Error.StatusCode));
+        Assert.Equal(new DateTimeOffset(2026, 1, 31, 12, 0, 0, TimeSpan.Zero), Assert.IsType<WebhookEvent<WebhookRecovered>>(recoveredEvent).Data.FailingSince);
+        // A recovery always ends a streak, so its start is required.
+        var endless = (JsonObject)recovered.DeepClone();
+        endless["failing_since"] = null;
+        Assert.False(WebhookEventParser.TryParse(Body("webhook.recovered", endless), out _, out error));
+        Assert.Contains("webhook.recovered", error);
+    }
+
+    [Fact]
     public void An_unknown_type_parses_as_an_untyped_event_that_keeps_its_data()
     {
         Assert.True(WebhookEventParser.TryParse(Body("invoice.paid", new JsonObject { ["amount"] = 12.5 }), out var parsed, out _));

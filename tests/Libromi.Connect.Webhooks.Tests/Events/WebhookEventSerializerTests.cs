@@ -71,6 +71,13 @@ public sealed class WebhookEventSerializerTests
         yield return Sample(new MessageSent(Ada, Hello with { Direction = "outbound", Status = "sent" }));
         yield return Sample(new ChatbotTriggered(Hours, Ada, Hello));
         yield return Sample(new WebhookTest(new WebhookReference("whk_1", "https://example.com/webhook"), "This is a test event."));
+        var webhook = new WebhookReference("whk_1", "https://example.com/webhook?a=1&b=\u00e9");
+        var delivery = new DeliveryReference("dlv_7", "evt_0", "message.received", 4);
+        var error = new DeliveryError(null, "timeout", "No answer within 30 s \u2028 \"quoted\"");
+        yield return Sample(new DeliveryFailed(webhook, delivery, error));
+        yield return Sample(new WebhookDisabled(webhook, "failing", At, delivery, error with { StatusCode = 500 }));
+        yield return Sample(new WebhookDisabled(webhook, "gone", null, delivery, error with { StatusCode = 410 }));
+        yield return Sample(new WebhookRecovered(webhook, At, delivery));
     }
 
     private static (object, byte[]) Sample<TData>(TData data)
@@ -85,6 +92,9 @@ public sealed class WebhookEventSerializerTests
         WebhookEvent<MessageSent> e => WebhookEventSerializer.SerializeToUtf8Bytes(e.Id, e.CreatedAt, e.Data),
         WebhookEvent<ChatbotTriggered> e => WebhookEventSerializer.SerializeToUtf8Bytes(e.Id, e.CreatedAt, e.Data),
         WebhookEvent<WebhookTest> e => WebhookEventSerializer.SerializeToUtf8Bytes(e.Id, e.CreatedAt, e.Data),
+        WebhookEvent<DeliveryFailed> e => WebhookEventSerializer.SerializeToUtf8Bytes(e.Id, e.CreatedAt, e.Data),
+        WebhookEvent<WebhookDisabled> e => WebhookEventSerializer.SerializeToUtf8Bytes(e.Id, e.CreatedAt, e.Data),
+        WebhookEvent<WebhookRecovered> e => WebhookEventSerializer.SerializeToUtf8Bytes(e.Id, e.CreatedAt, e.Data),
         _ => throw new InvalidOperationException($"{parsed.Type} parsed without its typed data."),
     };
 

@@ -17,6 +17,7 @@ public sealed partial class Dispatcher(
     RetryPolicy retries,
     OutcomeRecorder recorder,
     DeliverySignal signal,
+    DispatcherHeartbeat heartbeat,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<Dispatcher> logger) : BackgroundService
@@ -32,12 +33,20 @@ public sealed partial class Dispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        Exception? fault = null;
         try
         {
+            heartbeat.Working();
             await LoopAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            fault = e;
+            throw;
         }
         finally
         {
+            heartbeat.Stopped(fault);
             // The loop starts nothing more; the last attempt to finish (or this check, if none is left) completes the drain.
             // Both sides use a full fence (Exchange, Decrement), so one of them always sees the other's write.
             Interlocked.Exchange(ref _stopping, 1);
@@ -55,11 +64,13 @@ public sealed partial class Dispatcher(
         var o = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeat.Working();
             try
             {
                 var capacity = o.MaxConcurrency - Volatile.Read(ref _sending);
                 if (capacity <= 0)
                 {
+                    heartbeat.Waiting(o.IdleCheckInterval);
                     await signal.WaitAsync(o.IdleCheckInterval, time, stoppingToken);
                     continue;
                 }
@@ -85,6 +96,7 @@ public sealed partial class Dispatcher(
                     var idle = probed == 0 ? await queue.WakeTimeAsync(leasedAt, survey.Reopens, stoppingToken) - time.GetUtcNow() : TimeSpan.Zero;
                     if (idle > TimeSpan.Zero)
                     {
+                        heartbeat.Waiting(idle);
                         await signal.WaitAsync(idle, time, stoppingToken);
                     }
                     continue;
@@ -99,6 +111,7 @@ public sealed partial class Dispatcher(
             {
                 // The store is unreachable (or restarting): leased work stays protected by its leases; try again shortly.
                 LogLoopFailed(logger, e);
+                heartbeat.Waiting(TimeSpan.FromSeconds(1));
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

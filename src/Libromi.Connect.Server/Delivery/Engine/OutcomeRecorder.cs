@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Libromi.Connect.Server.Events.Operational;
 using Libromi.Connect.Server.Stats;
 using Libromi.Connect.Server.Storage;
 using Libromi.Connect.Server.Telemetry;
@@ -11,10 +12,11 @@ namespace Libromi.Connect.Server.Delivery.Engine;
 /// The record stage, a hosted service of its own: one transaction stores every decided outcome that is waiting, its
 /// attempt log, and what the batch said about each endpoint. It stops after the dispatcher (it is registered before
 /// it), once <see cref="Complete"/> has been called and all that was queued is stored; the host's shutdown deadline is
-/// its own cancellation, and what it could not store then is attempted again when the leases expire.
+/// its own cancellation, and what it could not store then is attempted again when the leases expire. The operational
+/// events the batch causes (<see cref="OperationalEvents"/>) are written in the same transaction.
 /// </summary>
 public sealed partial class OutcomeRecorder(Database database, TimeProvider time, DeliverySignal signal, DeliveryChanges changes, IOptions<DeliveryOptions> options,
-    ConnectMetrics metrics, ILogger<OutcomeRecorder> logger)
+    ConnectMetrics metrics, OperationalEvents operational, ILogger<OutcomeRecorder> logger)
     : IHostedService, IDisposable
 {
     private readonly Channel<DecidedOutcome> _queue = Channel.CreateUnbounded<DecidedOutcome>(new UnboundedChannelOptions { SingleReader = true });
@@ -153,7 +155,8 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
             LogStaleOutcome(logger, decided.Lease.Id, decided.Lease.LeaseToken);
         }
         await StatsRollup.AddAsync(scope, stored, nowMs, cancellationToken);
-        await RecordHealthAsync(scope, BatchVerdicts.Health(stored), nowMs, cancellationToken);
+        var standing = await RecordHealthAsync(scope, BatchVerdicts.Health(stored), nowMs, cancellationToken);
+        await operational.WriteAsync(scope, stored, standing, cancellationToken);
         await BatchVerdicts.StorePausesAsync(scope, stored, DateTimeOffset.FromUnixTimeMilliseconds(nowMs), cancellationToken);
         if (stored.Exists(d => d.Lease.Ordered && d.Step.Status != DeliveryStatus.Pending))
         {
@@ -176,23 +179,25 @@ public sealed partial class OutcomeRecorder(Database database, TimeProvider time
 
     /// <summary>
     /// Moves each webhook the batch spoke about to its next standing (<see cref="DeliveryTransition.Next(WebhookHealth, EndpointHealth, DateTimeOffset, TimeSpan)"/>),
-    /// read and written in the batch's transaction.
+    /// read and written in the batch's transaction. Returns the changes this batch stored.
     /// </summary>
-    private async Task RecordHealthAsync(WriteScope scope, Dictionary<string, EndpointHealth> verdicts, long nowMs, CancellationToken cancellationToken)
+    private async Task<List<HealthChange>> RecordHealthAsync(WriteScope scope, Dictionary<string, EndpointHealth> verdicts, long nowMs, CancellationToken cancellationToken)
     {
+        var stored = new List<HealthChange>();
         if (verdicts.Count == 0)
         {
-            return;
+            return stored;
         }
         var now = DateTimeOffset.FromUnixTimeMilliseconds(nowMs);
         foreach (var (webhookId, current) in await WebhookStore.HealthAsync(scope, [.. verdicts.Keys], cancellationToken))
         {
             var next = DeliveryTransition.Next(current, verdicts[webhookId], now, options.Value.DisableAfter);
-            if (next != current)
+            if (next != current && await WebhookStore.SaveHealthAsync(scope, webhookId, next, current.Enabled && !next.Enabled, nowMs, cancellationToken))
             {
-                await WebhookStore.SaveHealthAsync(scope, webhookId, next, current.Enabled && !next.Enabled, nowMs, cancellationToken);
+                stored.Add(new HealthChange(webhookId, current, next));
             }
         }
+        return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Count} delivery outcomes failed (try {Attempt}); retrying")]

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Libromi.Connect.Server.Storage.Postgres.Partitions;
 using Npgsql;
 
 namespace Libromi.Connect.Server.Storage.Postgres;
@@ -15,9 +16,11 @@ public sealed class PostgresDatabase : Database
     private const long MigrationLock = 0x6C6962726F6D69;
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresDatabase(StorageOptions options, TimeProvider? time = null)
+    /// <param name="partitionInterval">The width of the time partitions (<c>Retention:PartitionInterval</c>); default 1 day.</param>
+    public PostgresDatabase(StorageOptions options, TimeProvider? time = null, TimeSpan? partitionInterval = null)
         : base(time)
     {
+        PartitionInterval = partitionInterval ?? TimeSpan.FromDays(1);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             throw new InvalidOperationException(
@@ -30,7 +33,7 @@ public sealed class PostgresDatabase : Database
             builder.MaxAutoPrepare = 64;
         }
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        Writer = new GroupCommit(OpenAsync, () => { }, IsUnavailable, options, Time, Sql.WakeWorkers, keepStatements: false);
+        Writer = new GroupCommit(OpenAsync, _ => { }, IsUnavailable, options, Time, Sql.WakeWorkers, keepStatements: false);
     }
 
     public override string ProviderName => "postgres";
@@ -38,6 +41,9 @@ public sealed class PostgresDatabase : Database
     public override SqlDialect Sql { get; } = new PostgresDialect();
 
     public override GroupCommit Writer { get; }
+
+    /// <summary>The width of the time partitions of events, deliveries and attempts.</summary>
+    public TimeSpan PartitionInterval { get; }
 
     public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +55,21 @@ public sealed class PostgresDatabase : Database
             {
                 await migrationLock.ExecuteNonQueryAsync(cancellationToken);
             }
-            await Migrator.ApplyAsync(scope, Migrations.For(Sql), Time.GetUtcNow(), cancellationToken);
+            var now = Time.GetUtcNow();
+            // Where migration 8 ends the legacy partition, when it runs now: the start of the current interval.
+            await using (var start = scope.Command("SELECT set_config(@name, @value, true)").With("@name", PartitionMigration.StartSetting)
+                .With("@value", TimePartitions.Floor(now.ToUnixTimeMilliseconds(), PartitionInterval).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                await start.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await Migrator.ApplyAsync(scope, Migrations.For(Sql), now, cancellationToken);
+            // Inserts never wait for the first maintenance pass: the coming partitions exist once a node has started.
+            // Not while another node's maintenance pass creates or drops some (its session lock, held to its end).
+            await using (var maintenance = scope.Command("SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0))").With("@lock", PartitionMaintenance.LockName))
+            {
+                await maintenance.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await TimePartitions.CreateAheadAsync(scope, now, PartitionInterval, cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (IsUnavailable(e) && e is not StoreUnavailableException)

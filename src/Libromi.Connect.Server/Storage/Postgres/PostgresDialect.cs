@@ -63,10 +63,16 @@ internal sealed class PostgresDialect : SqlDialect
         RETURNING d.id
         """;
 
+    public override string PartitionByTime => Partitions.PartitionMigration.Sql;
+
+    // An attempt takes its delivery's created_at, the partition key: an event, its deliveries and their attempts lie in
+    // the same time range and are dropped together.
     public override string LogAttempts => """
-        INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body)
-        SELECT id, n, started, duration, code, kind, error, headers, body
+        INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body,
+                                       created_at)
+        SELECT a.id, a.n, a.started, a.duration, a.code, a.kind, a.error, a.headers, a.body, d.created_at
         FROM jsonb_to_recordset(@attempts::jsonb)
             AS a(id bigint, n integer, started bigint, duration integer, code integer, kind text, error text, headers text, body text)
+            JOIN deliveries d ON d.id = a.id
         """;
 }

@@ -15,6 +15,8 @@ public sealed class SqliteDatabase : Database
     private readonly string _connectionString;
     private readonly string _synchronous;
     private readonly int _busyTimeoutMs;
+    private readonly bool _startEmpty;
+    private readonly SqliteFileGuard _guard;
 
     public SqliteDatabase(StorageOptions options, TimeProvider? time = null)
         : base(time)
@@ -40,8 +42,10 @@ public sealed class SqliteDatabase : Database
             _ => "NORMAL",
         };
         _busyTimeoutMs = (int)Math.Clamp(options.SqliteBusyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        _startEmpty = options.SqliteStartEmpty;
         DataSource = builder.DataSource;
-        Writer = new GroupCommit(OpenWriterAsync, RefuseDeletedFile, IsUnavailable, options, Time, wakeWorkersSql: null, keepStatements: true);
+        _guard = new SqliteFileGuard(IsInMemory ? DataSource : Path.GetFullPath(DataSource), Time);
+        Writer = new GroupCommit(OpenWriterAsync, RefuseChangedFile, IsUnavailable, options, Time, wakeWorkersSql: null, keepStatements: true);
     }
 
     public string DataSource { get; }
@@ -54,6 +58,10 @@ public sealed class SqliteDatabase : Database
 
     public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (!IsInMemory)
+        {
+            SetAsideLeftovers = [.. SetAsideLeftovers, .. SqliteLeftovers.Check(_guard.Path, _startEmpty, Time)];
+        }
         try
         {
             await using (var connection = await OpenAsync(_createConnectionString, null, cancellationToken))
@@ -65,6 +73,10 @@ public sealed class SqliteDatabase : Database
             await using var scope = await BeginWriteAsync(cancellationToken);
             await Migrator.ApplyAsync(scope, Migrations.For(Sql), Time.GetUtcNow(), cancellationToken);
             await scope.CommitAsync(cancellationToken);
+            if (!IsInMemory)
+            {
+                await _guard.PinAsync(_connectionString, cancellationToken);
+            }
         }
         catch (SqliteException e) when (IsUnavailable(e))
         {
@@ -73,12 +85,43 @@ public sealed class SqliteDatabase : Database
     }
 
     /// <summary>
+    /// The leftovers of a lost database that <see cref="StorageOptions.SqliteStartEmpty"/> had renamed aside before an
+    /// empty store was created, for the start-up log.
+    /// </summary>
+    public IReadOnlyList<string> SetAsideLeftovers { get; private set; } = [];
+
+    /// <summary>
+    /// The file itself first (still the one opened at start: its own message says so better than a failed open would),
+    /// then the round trips of <see cref="Database.CheckAsync"/>, whose writer unit also checks the writer's file.
+    /// </summary>
+    public override async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        if (!IsInMemory)
+        {
+            _guard.VerifyPinned();
+        }
+        await base.CheckAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// True when the last <see cref="MigrateAsync"/> rewrote an existing file from <c>auto_vacuum=NONE</c> to
     /// <c>INCREMENTAL</c> (a one-off <c>VACUUM</c>), for the start-up log.
     /// </summary>
     public bool ConvertedToIncrementalVacuum { get; private set; }
 
-    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, null, cancellationToken);
+    /// <summary>
+    /// Opens a pooled connection for reads, unless the file opened at start is no longer the file at the path: a new
+    /// connection would open the stranger there, and closing it (the last one on that file, as SQLite sees it) would
+    /// checkpoint the original's write-ahead log into the stranger and delete it.
+    /// </summary>
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!IsInMemory)
+        {
+            _guard.VerifyPinnedForReader();
+        }
+        return OpenAsync(_connectionString, null, cancellationToken);
+    }
 
     /// <summary>
     /// Lets the purge's <see cref="SqliteVacuum"/> give free pages back. A new file takes the setting before its first
@@ -131,24 +174,45 @@ public sealed class SqliteDatabase : Database
     public override async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
+        await _guard.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }
 
     private bool IsInMemory => DataSource is "" or ":memory:" || DataSource.StartsWith("file::memory:", StringComparison.Ordinal);
 
-    private ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
-        OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
+    /// <summary>The writer's connection, refused like a reader's while the file at the path is not the one opened at start.</summary>
+    private ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        if (!IsInMemory)
+        {
+            _guard.VerifyPinned();
+        }
+        return OpenAsync(_connectionString, $"PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout={_busyTimeoutMs};", cancellationToken);
+    }
 
     /// <summary>
-    /// Pooled connections keep writing to a deleted file, where nothing survives a restart: refuse instead (checked before
-    /// every group's transaction).
+    /// Connections keep writing to a deleted or replaced file, where nothing survives a restart: refuse instead, checked
+    /// on the writer's connection before every group's transaction begins and again before it commits (see
+    /// <see cref="SqliteFileGuard"/>; one <c>stat</c> each time).
     /// </summary>
-    private void RefuseDeletedFile()
+    private void RefuseChangedFile(DbConnection writer)
     {
-        if (!IsInMemory && !File.Exists(DataSource))
+        if (IsInMemory)
         {
-            ForgetConnections();
-            throw new StoreUnavailableException($"The SQLite database file '{DataSource}' is gone.", new FileNotFoundException(null, DataSource));
+            return;
+        }
+        try
+        {
+            _guard.VerifyWriter(writer);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Pooled readers still hold the old file too.
+            using (var connection = new SqliteConnection(_connectionString))
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+            throw;
         }
     }
 

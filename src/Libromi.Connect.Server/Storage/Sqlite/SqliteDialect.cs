@@ -55,10 +55,14 @@ internal sealed class SqliteDialect : SqlDialect
         RETURNING deliveries.id
         """;
 
+    // One file, one writer, and the purge deletes rows: nothing to partition.
+    public override string PartitionByTime => "SELECT 1;";
+
     public override string LogAttempts => """
-        INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body)
-        SELECT value ->> 'id', value ->> 'n', value ->> 'started', value ->> 'duration', value ->> 'code', value ->> 'kind', value ->> 'error',
-            value ->> 'headers', value ->> 'body'
-        FROM json_each(@attempts)
+        INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error_kind, error, response_headers, response_body,
+                                       created_at)
+        SELECT a.value ->> 'id', a.value ->> 'n', a.value ->> 'started', a.value ->> 'duration', a.value ->> 'code', a.value ->> 'kind', a.value ->> 'error',
+            a.value ->> 'headers', a.value ->> 'body', d.created_at
+        FROM json_each(@attempts) AS a JOIN deliveries d ON d.id = a.value ->> 'id'
         """;
 }

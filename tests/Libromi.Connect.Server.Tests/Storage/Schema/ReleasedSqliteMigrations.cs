@@ -185,7 +185,9 @@ internal static class ReleasedSqliteMigrations
             PRIMARY KEY (webhook_id, bucket));
         CREATE INDEX deliveries_pending ON deliveries (webhook_id, created_at) WHERE status = 0;
         """,
-        // 8: accounts and API keys.
+        // 8: time partitions (PostgreSQL only).
+        "SELECT 1;",
+        // 9: accounts and API keys.
         """
         ALTER TABLE accounts ADD COLUMN disabled_at INTEGER;
         ALTER TABLE api_keys ADD COLUMN id TEXT NOT NULL DEFAULT '';
