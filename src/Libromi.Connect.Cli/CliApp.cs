@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Libromi.Connect.Cli.ApiKeys;
 using Libromi.Connect.Cli.Contacts;
 using Libromi.Connect.Cli.Deliveries;
 using Libromi.Connect.Cli.Events;
@@ -32,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(DeliveriesCommand.Create(context));
         root.Subcommands.Add(ContactsCommand.Create(context));
         root.Subcommands.Add(MessagesCommand.Create(context));
+        root.Subcommands.Add(ApiKeysCommand.Create(context));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration
         {
             Output = output,

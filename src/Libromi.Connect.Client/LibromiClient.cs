@@ -46,6 +46,7 @@ public sealed class LibromiClient
         Events = new EventsClient(api);
         Deliveries = new DeliveriesClient(api);
         Listen = new ListenClient(api);
+        ApiKeys = new ApiKeysClient(api);
     }
 
     /// <summary>Contacts: create, read, list and update.</summary>
@@ -68,4 +69,7 @@ public sealed class LibromiClient
 
     /// <summary>Listen sessions: receive the account's deliveries over a stream, as <c>libromi listen</c> does.</summary>
     public ListenClient Listen { get; }
+
+    /// <summary>The account's API keys: create (shown once), list and revoke.</summary>
+    public ApiKeysClient ApiKeys { get; }
 }

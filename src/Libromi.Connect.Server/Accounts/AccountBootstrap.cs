@@ -2,7 +2,8 @@ namespace Libromi.Connect.Server.Accounts;
 
 /// <summary>
 /// Makes sure someone can call the API after the first start: the account of <c>LIBROMI_API_KEY</c> when it is set,
-/// otherwise a new account whose key is printed once (to the console, never to the log).
+/// otherwise a new account whose key is printed once (to the console, never to the log). <c>LIBROMI_API_KEY</c> is
+/// checked at start (<see cref="BootstrapKeyOptions"/>): at least <see cref="ApiKeys.MinKeyLength"/> characters.
 /// </summary>
 public static partial class AccountBootstrap
 {
@@ -11,7 +12,13 @@ public static partial class AccountBootstrap
         var configured = configuration["LIBROMI_API_KEY"];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            if (await keys.FindAccountAsync(configured.Trim(), cancellationToken) is null)
+            // Revoked counts as existing: the account keeps it revoked rather than getting it back (or a second account) at a restart.
+            if (await keys.ExistsAsync(configured.Trim(), cancellationToken))
+            {
+                // A key stored before prefixes were kept gets its prefix now that its text is known again.
+                await keys.FillPrefixAsync(configured.Trim(), cancellationToken);
+            }
+            else
             {
                 try
                 {
@@ -21,7 +28,7 @@ public static partial class AccountBootstrap
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {
                     // Nodes starting together race to create it; losing that race is fine, failing to store it is not.
-                    if (await keys.FindAccountAsync(configured.Trim(), cancellationToken) is null)
+                    if (!await keys.ExistsAsync(configured.Trim(), cancellationToken))
                     {
                         throw;
                     }

@@ -17,6 +17,15 @@ namespace Libromi.Connect.Server.Api;
 /// The conventions (snake_case, the converters, unknown fields rejected) come from the options it is used with.
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.CreateApiKeyRequest))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.ApiKey))]
+[JsonSerializable(typeof(Page<Libromi.Connect.Server.Accounts.ApiKey>))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Admin.CreateAccountRequest))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Admin.CreatedAccount))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Account))]
+[JsonSerializable(typeof(Page<Libromi.Connect.Server.Accounts.Account>))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Portal.PortalSessionRequest))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Portal.PortalSession))]
 [JsonSerializable(typeof(Libromi.Connect.Server.Hosting.Health.HealthAnswer))]
 [JsonSerializable(typeof(CreateContactRequest))]
 [JsonSerializable(typeof(UpdateContactRequest))]

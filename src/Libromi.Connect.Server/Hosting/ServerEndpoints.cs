@@ -1,4 +1,6 @@
 using Libromi.Connect.Server.Accounts;
+using Libromi.Connect.Server.Accounts.Admin;
+using Libromi.Connect.Server.Accounts.Portal;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
@@ -39,6 +41,8 @@ public static class ServerEndpoints
             .RequireAuthorization()
             .WithPipelineProblems()
             .AddEndpointFilter(Api.NulGuard.InvokeAsync)
+            .MapApiKeysApi()
+            .MapPortalSessionsApi()
             .MapContactsApi()
             .MapMessagesApi()
             .MapChatbotsApi()
@@ -47,6 +51,14 @@ public static class ServerEndpoints
             .MapEventsApi()
             .MapStatsApi()
             .MapListenApi();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Accounts.Admin.AdminOptions>>().Value.Enabled)
+        {
+            app.MapGroup(Accounts.Admin.AdminKeyAuthentication.PathPrefix)
+                .RequireAuthorization(Accounts.Admin.AdminKeyAuthentication.SchemeName)
+                .WithPipelineProblems()
+                .AddEndpointFilter(Api.NulGuard.InvokeAsync)
+                .MapAdminApi();
+        }
         return app;
     }
 }

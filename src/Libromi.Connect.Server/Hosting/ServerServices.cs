@@ -42,13 +42,26 @@ public static class ServerServices
                 "Api:PublicUrl must be an absolute http or https URL such as https://libromi.example.com.")
             .ValidateOnStart();
 
+        services.AddOptions<BootstrapKeyOptions>().Configure(o => o.ApiKey = configuration[BootstrapKeyOptions.Variable]?.Trim())
+            .Validate(o => string.IsNullOrEmpty(o.ApiKey) || o.ApiKey.Length >= ApiKeys.MinKeyLength,
+                BootstrapKeyOptions.Rule(BootstrapKeyOptions.Variable, configuration[BootstrapKeyOptions.Variable]?.Trim() ?? ""))
+            .ValidateOnStart();
+        services.AddOptions<Accounts.Admin.AdminOptions>().Bind(configuration.GetSection("Admin"))
+            .Validate(o => !o.Enabled || o.ApiKey!.Length >= ApiKeys.MinKeyLength, BootstrapKeyOptions.Rule("Admin:ApiKey", configuration["Admin:ApiKey"] ?? ""))
+            .Validate(o => !o.Enabled || o.ApiKey != configuration[BootstrapKeyOptions.Variable]?.Trim(),
+                "Admin:ApiKey must differ from LIBROMI_API_KEY: the operator key is never an account's key.")
+            .ValidateOnStart();
+
         services.TryAddTimeProvider();
         builder.AddLibromiTelemetry();
         services.AddSingleton<IdGenerator>();
         var storage = StorageProviders.Find(configuration["Storage:Provider"] ?? new StorageOptions().Provider);
         services.AddSingleton(p => storage.Create(p.GetRequiredService<IOptions<StorageOptions>>().Value,
             p.GetRequiredService<IOptions<Retention.RetentionOptions>>().Value, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<Accounts.Admin.AccountAdmin>();
+        services.AddSingleton<Accounts.Portal.PortalSessions>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<OperationalEvents>();
@@ -70,7 +83,7 @@ public static class ServerServices
         services.AddSingleton(node);
         if (node.ServesApi)
         {
-            services.AddApiKeyAuthentication();
+            services.AddApiKeyAuthentication(adminApi: !string.IsNullOrEmpty(configuration["Admin:ApiKey"]));
         }
         services.AddRetention(configuration, storage, runsPurge: node.ServesApi);
         services.AddLibromiHealth(configuration, node);

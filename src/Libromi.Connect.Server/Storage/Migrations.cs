@@ -200,5 +200,31 @@ public static class Migrations
             // 8: time partitions. On PostgreSQL events, deliveries and attempts are partitioned by created_at, the tables
             // so far kept whole as the partition of everything before; a statement that changes nothing on SQLite.
             sql.PartitionByTime,
+            // 9: accounts and API keys. An account can be disabled (its keys refused, its webhooks' deliveries paused through
+            // webhooks.account_disabled, which the lease reads on the webhook row it already looks up); a key has a public id,
+            // a name, a scope (full or read), the first characters shown in lists (null for keys from before, whose text
+            // was never stored), when it was last used and when it was revoked. Keys from before get ids that sort before
+            // every newer one, the full scope and the name "Default key". The one-time sign-in tokens of portal sessions, stored
+            // as hashes, which an account's next session removes once expired.
+            $"""
+            ALTER TABLE accounts ADD COLUMN disabled_at {sql.BigInt};
+            ALTER TABLE api_keys ADD COLUMN id {sql.KeyText} NOT NULL DEFAULT '';
+            ALTER TABLE api_keys ADD COLUMN name TEXT NOT NULL DEFAULT 'Default key';
+            ALTER TABLE api_keys ADD COLUMN scope TEXT NOT NULL DEFAULT 'full';
+            ALTER TABLE api_keys ADD COLUMN prefix TEXT;
+            ALTER TABLE api_keys ADD COLUMN last_used_at {sql.BigInt};
+            ALTER TABLE api_keys ADD COLUMN revoked_at {sql.BigInt};
+            UPDATE api_keys SET id = 'key_00000000' || upper(substr(key_hash, 1, 18));
+            CREATE UNIQUE INDEX api_keys_id ON api_keys (id);
+            CREATE INDEX api_keys_account ON api_keys (account_id, id);
+            ALTER TABLE webhooks ADD COLUMN account_disabled INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE portal_sessions (
+                token_hash {sql.KeyText} PRIMARY KEY,
+                account_id {sql.KeyText} NOT NULL,
+                created_at {sql.BigInt} NOT NULL,
+                expires_at {sql.BigInt} NOT NULL,
+                redeemed_at {sql.BigInt});
+            CREATE INDEX portal_sessions_account ON portal_sessions (account_id, expires_at);
+            """,
         ];
 }

@@ -45,10 +45,12 @@ public abstract class SqlDialect
 
     /// <summary>
     /// True when the endpoint of the delivery row <paramref name="alias"/> takes deliveries now: not paused
-    /// (<c>Retry-After</c>, from any node), and with a send slot in reach under its rate limit.
+    /// (<c>Retry-After</c>, from any node), with a send slot in reach under its rate limit, and of an enabled account
+    /// (<c>account_disabled</c>: a column of the webhook row this already reads by its primary key, so pausing a disabled
+    /// account's deliveries costs the lease no other lookup).
     /// </summary>
     protected static string EndpointReady(string alias) =>
-        $"NOT EXISTS (SELECT 1 FROM webhooks w WHERE w.id = {alias}.webhook_id AND (w.paused_until > @now OR w.rate_slot_at > @horizon))";
+        $"NOT EXISTS (SELECT 1 FROM webhooks w WHERE w.id = {alias}.webhook_id AND (w.paused_until > @now OR w.rate_slot_at > @horizon OR w.account_disabled = 1))";
 
     /// <summary>The rate limit of the webhook of the delivery row <paramref name="alias"/>, as a column.</summary>
     protected static string RateLimitOf(string alias) => $"(SELECT w.rate_limit FROM webhooks w WHERE w.id = {alias}.webhook_id)";

@@ -22,8 +22,8 @@ public static partial class WebhookStore
     public static async Task InsertAsync(StoreSession session, string accountId, Webhook webhook, long mask, long? sessionExpiresAt, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
         await using var insert = session.Command($"""
-            INSERT INTO webhooks (account_id, event_mask, session_expires_at, transport, secret, {Columns})
-            VALUES (@a, @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r, @f, @h, @auth)
+            INSERT INTO webhooks (account_id, account_disabled, event_mask, session_expires_at, transport, secret, {Columns})
+            VALUES (@a, COALESCE((SELECT 1 FROM accounts WHERE id = @a AND disabled_at IS NOT NULL), 0), @mask, @session, @transport, @secret, @id, @url, @events, @d, @e, NULL, NULL, @c, @u, @o, @r, @f, @h, @auth)
             """).With("@a", accountId).With("@mask", mask).With("@session", sessionExpiresAt)
             .With("@transport", (int)(sessionExpiresAt is null ? TransportKind.Http : TransportKind.Listen)).With("@id", webhook.Id).With("@url", webhook.Url)
             .With("@events", JsonSerializer.Serialize(webhook.Events)).With("@d", webhook.Description).With("@e", webhook.Enabled ? 1 : 0)

@@ -53,12 +53,12 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("post", "/api/v1/webhooks", new[] { "201", "400", "401", "409", "415", "422", "503" })]
-    [InlineData("get", "/api/v1/webhooks/{id}", new[] { "200", "401", "404", "503" })]
-    [InlineData("patch", "/api/v1/contacts/{id}", new[] { "200", "400", "401", "404", "409", "415", "422", "503" })]
-    [InlineData("delete", "/api/v1/chatbots/{id}", new[] { "204", "401", "404", "503" })]
-    [InlineData("post", "/api/v1/deliveries/{id}/retry", new[] { "202", "401", "404", "409", "422", "503" })]
-    [InlineData("get", "/api/v1/events", new[] { "200", "401", "422", "503" })]
+    [InlineData("post", "/api/v1/webhooks", new[] { "201", "400", "401", "403", "409", "415", "422", "503" })]
+    [InlineData("get", "/api/v1/webhooks/{id}", new[] { "200", "401", "403", "404", "503" })]
+    [InlineData("patch", "/api/v1/contacts/{id}", new[] { "200", "400", "401", "403", "404", "409", "415", "422", "503" })]
+    [InlineData("delete", "/api/v1/chatbots/{id}", new[] { "204", "401", "403", "404", "503" })]
+    [InlineData("post", "/api/v1/deliveries/{id}/retry", new[] { "202", "401", "403", "404", "409", "422", "503" })]
+    [InlineData("get", "/api/v1/events", new[] { "200", "401", "403", "422", "503" })]
     public async Task Each_operation_lists_its_success_and_every_problem_it_can_answer(string method, string path, string[] statuses)
     {
         using var document = System.Text.Json.JsonDocument.Parse(await DocumentAsync(fixture.Server, fixture.Server.BaseAddress.Authority));

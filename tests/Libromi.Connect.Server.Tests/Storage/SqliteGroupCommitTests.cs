@@ -92,7 +92,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     private async Task WriteAccountAsync(string id)
     {
         await using var scope = await _database.BeginWriteAsync(CancellationToken.None);
-        await AccountStore.InsertAsync(scope, id, id, "hash_" + id, _time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
+        await AccountStore.InsertAsync(scope, new Account(id, id, _time.GetUtcNow(), null), CancellationToken.None);
         await scope.CommitAsync(CancellationToken.None);
     }
 }

@@ -11,7 +11,7 @@ public abstract partial class StoreCompliance
     [SkippableFact]
     public async Task A_webhooks_headers_and_auth_round_trip_through_the_store_and_onto_its_delivery_target()
     {
-        var account = await new ApiKeys(Database, Ids, Time).CreateAccountAsync(ApiKeys.NewKey(), "Endpoint", CancellationToken.None);
+        var account = await new ApiKeys(Database, Ids, Time, new ApiKeyCache(Time)).CreateAccountAsync(ApiKeys.NewKey(), "Endpoint", CancellationToken.None);
         var now = Time.GetUtcNow();
         var endpoint = new WebhookEndpoint([new("X-Api-Key", "k3y-0123456789-abcd"), new("x-second", "two")], new BasicAuth("libromi", "pa55word-0123456789"));
         var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["*"], null, true, null, "none", null, null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);

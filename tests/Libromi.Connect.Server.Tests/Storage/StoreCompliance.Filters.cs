@@ -14,7 +14,7 @@ public abstract partial class StoreCompliance
     [SkippableFact]
     public async Task Fan_out_queues_an_event_only_for_the_webhooks_whose_filter_it_matches_and_a_damaged_filter_for_none()
     {
-        var account = await new ApiKeys(Database, Ids, Time).CreateAccountAsync(ApiKeys.NewKey(), "Filters", CancellationToken.None);
+        var account = await new ApiKeys(Database, Ids, Time, new ApiKeyCache(Time)).CreateAccountAsync(ApiKeys.NewKey(), "Filters", CancellationToken.None);
         var all = await InsertFilteredWebhookAsync(account, null);
         var ada = await InsertFilteredWebhookAsync(account, """{"data.contact.name":"Ada"}""");
         var notAda = await InsertFilteredWebhookAsync(account, """{"$not":{"data.contact.name":{"$startsWith":"A"}}}""");

@@ -146,8 +146,7 @@ public abstract partial class StoreCompliance
     }
 
     private async Task InsertAccountAsync(StoreSession session, string id) =>
-        await AccountStore.InsertAsync(session, id, id, "hash_" + id + "_" + Guid.NewGuid().ToString("N"), Time.GetUtcNow().ToUnixTimeMilliseconds(),
-            CancellationToken.None);
+        await AccountStore.InsertAsync(session, new Account(id, id, Time.GetUtcNow(), null), CancellationToken.None);
 
     private async Task<bool> AccountExistsAsync(string id)
     {

@@ -269,7 +269,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     public async Task A_unique_violation_is_recognised_and_leaves_nothing_behind()
     {
         await CreateWebhookAsync();
-        var keys = new ApiKeys(Database, Ids, Time);
+        var keys = new ApiKeys(Database, Ids, Time, new ApiKeyCache(Time));
         var key = ApiKeys.NewKey();
         var first = await keys.CreateAccountAsync(key, "first", CancellationToken.None);
 
@@ -363,7 +363,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     private async Task<(string Account, string Webhook)> CreateWebhookAsync(string? account = null)
     {
-        account ??= await new ApiKeys(Database, Ids, Time).CreateAccountAsync(ApiKeys.NewKey(), "Compliance", CancellationToken.None);
+        account ??= await new ApiKeys(Database, Ids, Time, new ApiKeyCache(Time)).CreateAccountAsync(ApiKeys.NewKey(), "Compliance", CancellationToken.None);
         var now = Time.GetUtcNow();
         var webhook = new Webhook(Ids.New("wh"), "https://example.com/hook", ["contact.created"], null, true, null, "none", null, null, null, null, "hmac", null, null, "whsec_" + Convert.ToBase64String(new byte[24]), null, now, now);
         await using var scope = await Database.BeginWriteAsync(CancellationToken.None);

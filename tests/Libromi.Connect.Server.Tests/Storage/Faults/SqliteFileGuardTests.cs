@@ -35,7 +35,7 @@ public sealed class SqliteFileGuardTests : IAsyncLifetime
     {
         await WriteAccountAsync("acc_before");
         var scope = await _database.BeginWriteAsync(CancellationToken.None);
-        await AccountStore.InsertAsync(scope, "acc_during", "acc_during", "hash", 0, CancellationToken.None);
+        await AccountStore.InsertAsync(scope, new Account("acc_during", "acc_during", DateTimeOffset.UnixEpoch, null), CancellationToken.None);
 
         File.Move(DatabasePath, DatabasePath + ".aside");
         var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => scope.CommitAsync(CancellationToken.None));
@@ -50,7 +50,7 @@ public sealed class SqliteFileGuardTests : IAsyncLifetime
     private async Task WriteAccountAsync(string id)
     {
         await using var scope = await _database.BeginWriteAsync(CancellationToken.None);
-        await AccountStore.InsertAsync(scope, id, id, "hash_" + id, 0, CancellationToken.None);
+        await AccountStore.InsertAsync(scope, new Account(id, id, DateTimeOffset.UnixEpoch, null), CancellationToken.None);
         await scope.CommitAsync(CancellationToken.None);
     }
 

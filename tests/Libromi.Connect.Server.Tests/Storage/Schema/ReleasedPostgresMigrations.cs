@@ -248,5 +248,26 @@ internal static class ReleasedPostgresMigrations
         END
         $partition$;
         """,
+        // 9: accounts and API keys.
+        """
+        ALTER TABLE accounts ADD COLUMN disabled_at BIGINT;
+        ALTER TABLE api_keys ADD COLUMN id TEXT COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE api_keys ADD COLUMN name TEXT NOT NULL DEFAULT 'Default key';
+        ALTER TABLE api_keys ADD COLUMN scope TEXT NOT NULL DEFAULT 'full';
+        ALTER TABLE api_keys ADD COLUMN prefix TEXT;
+        ALTER TABLE api_keys ADD COLUMN last_used_at BIGINT;
+        ALTER TABLE api_keys ADD COLUMN revoked_at BIGINT;
+        UPDATE api_keys SET id = 'key_00000000' || upper(substr(key_hash, 1, 18));
+        CREATE UNIQUE INDEX api_keys_id ON api_keys (id);
+        CREATE INDEX api_keys_account ON api_keys (account_id, id);
+        ALTER TABLE webhooks ADD COLUMN account_disabled INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE portal_sessions (
+            token_hash TEXT COLLATE "C" PRIMARY KEY,
+            account_id TEXT COLLATE "C" NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            redeemed_at BIGINT);
+        CREATE INDEX portal_sessions_account ON portal_sessions (account_id, expires_at);
+        """,
     ];
 }
