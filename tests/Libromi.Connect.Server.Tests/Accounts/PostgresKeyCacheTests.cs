@@ -3,27 +3,14 @@ using System.Net.Http.Headers;
 using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Tests.Support;
 using Libromi.Connect.Testing;
-using Libromi.Connect.Testing.Postgres;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Libromi.Connect.Server.Tests.Accounts;
 
 /// <summary>Two nodes on one PostgreSQL database: a key revoked or an account disabled on one is refused by the other within a second.</summary>
-public sealed class PostgresKeyCacheTests : IAsyncLifetime
+public sealed class PostgresKeyCacheTests : ProviderServer
 {
-    private TestDatabase? _database;
-
-    private string ConnectionString => (_database ?? throw new SkipException(PostgresServer.HowToEnable)).ConnectionString;
-
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    protected override bool OnPostgres => true;
 
     [SkippableFact]
     public async Task A_key_revoked_on_one_node_is_refused_on_the_other_within_a_second()
@@ -74,7 +61,7 @@ public sealed class PostgresKeyCacheTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = ConnectionString };
+        var settings = StorageSettings();
         foreach (var (key, value) in extra)
         {
             settings[key] = value;
