@@ -28,7 +28,9 @@ public static class ApiKeyPolicy
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
         services.AddAuthentication(SchemeByPath)
             .AddPolicyScheme(SchemeByPath, null, o => o.ForwardDefaultSelector = c =>
-                c.Request.Path.StartsWithSegments(AdminKeyAuthentication.PathPrefix) ? AdminKeyAuthentication.SchemeName : ApiKeyAuthentication.SchemeName)
+                c.Request.Path.StartsWithSegments(AdminKeyAuthentication.PathPrefix) ? AdminKeyAuthentication.SchemeName
+                : c.Request.Path.StartsWithSegments(Dashboard.DashboardRegistration.PathPrefix) ? Dashboard.Sessions.DashboardClaims.Scheme
+                : ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -4,6 +4,7 @@ using Libromi.Connect.Server.Accounts.Portal;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
+using Libromi.Connect.Server.Dashboard;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
 using Libromi.Connect.Server.Hosting.Health;
@@ -36,6 +37,7 @@ public static class ServerEndpoints
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
+        app.MapLibromiDashboard();
 
         app.MapGroup(ApiKeyPolicy.PathPrefix)
             .RequireAuthorization()

@@ -1,6 +1,7 @@
 using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Contacts;
+using Libromi.Connect.Server.Dashboard;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Delivery.Engine;
 using Libromi.Connect.Server.Delivery.Transports;
@@ -84,6 +85,7 @@ public static class ServerServices
         if (node.ServesApi)
         {
             services.AddApiKeyAuthentication(adminApi: !string.IsNullOrEmpty(configuration["Admin:ApiKey"]));
+            services.AddLibromiDashboard(configuration);
         }
         services.AddRetention(configuration, storage, runsPurge: node.ServesApi);
         services.AddLibromiHealth(configuration, node);

@@ -69,4 +69,11 @@ public sealed class ListenService(Database database, ListenRelay relay, Delivery
         await scope.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>The account's live sessions, newest first (at most 100).</summary>
+    public async Task<IReadOnlyList<ListenSessionView>> ListAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await WebhookStore.ListSessionsAsync(session, accountId, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+    }
 }

@@ -24,4 +24,21 @@ public static partial class WebhookStore
         await using var update = session.Command("UPDATE webhooks SET session_expires_at = @exp WHERE id = @id").With("@id", id).With("@exp", expiresAtMs);
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The account's listen sessions not yet expired, newest first: id, events, expiry and start.</summary>
+    public static async Task<IReadOnlyList<Listen.ListenSessionView>> ListSessionsAsync(StoreSession session, string accountId, long nowMs, CancellationToken cancellationToken)
+    {
+        await using var select = session.Command("""
+            SELECT id, events, session_expires_at, created_at FROM webhooks
+            WHERE account_id = @a AND session_expires_at IS NOT NULL AND session_expires_at > @now ORDER BY id DESC LIMIT 100
+            """).With("@a", accountId).With("@now", nowMs);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var sessions = new List<Listen.ListenSessionView>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sessions.Add(new Listen.ListenSessionView(reader.GetString(0), System.Text.Json.JsonSerializer.Deserialize<string[]>(reader.GetString(1)) ?? [],
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+        return sessions;
+    }
 }

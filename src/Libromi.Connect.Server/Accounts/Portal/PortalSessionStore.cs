@@ -17,15 +17,18 @@ public static class PortalSessionStore
     /// Marks the token used and returns its account, in one statement, so two nodes redeeming it at once cannot both
     /// succeed; null when it is unknown, used, expired, or its account is disabled.
     /// </summary>
-    public static async Task<string?> RedeemAsync(StoreSession session, string tokenHash, long now, CancellationToken cancellationToken)
+    public static async Task<PortalRedemption?> RedeemAsync(StoreSession session, string tokenHash, long now, CancellationToken cancellationToken)
     {
         await using var update = session.Command("""
             UPDATE portal_sessions SET redeemed_at = @now
             WHERE token_hash = @h AND redeemed_at IS NULL AND expires_at > @now
               AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = portal_sessions.account_id AND a.disabled_at IS NOT NULL)
-            RETURNING account_id
+            RETURNING account_id, expires_at
             """).With("@h", tokenHash).With("@now", now);
-        return await update.ExecuteScalarAsync(cancellationToken) as string;
+        await using var reader = await update.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new PortalRedemption(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)))
+            : null;
     }
 
     /// <summary>Removes the account's tokens expired by <paramref name="before"/>, used or not: one range on its index.</summary>

@@ -29,12 +29,12 @@ public sealed class PortalSessions(Database database, TimeProvider time)
         return new PortalSession(new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"{PortalPath}?token={token}"), DateTimeOffset.FromUnixTimeMilliseconds(expiresAt.ToUnixTimeMilliseconds()));
     }
 
-    /// <summary>The account the token signs into, the first time it is redeemed before it expires; null ever after.</summary>
-    public async Task<string?> RedeemAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The account the token signs into and until when, the first time it is redeemed before it expires; null ever after.</summary>
+    public async Task<PortalRedemption?> RedeemAsync(string token, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        var accountId = await PortalSessionStore.RedeemAsync(scope, ApiKeys.Hash(token), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        var redeemed = await PortalSessionStore.RedeemAsync(scope, ApiKeys.Hash(token), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         await scope.CommitAsync(cancellationToken);
-        return accountId;
+        return redeemed;
     }
 }
