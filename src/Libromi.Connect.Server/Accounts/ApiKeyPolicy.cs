@@ -7,9 +7,10 @@ namespace Libromi.Connect.Server.Accounts;
 /// <summary>
 /// Who may call what. Everything under <c>/api/v1</c> needs a key of an enabled account, and a <c>full</c> one to write,
 /// also on a path that has no endpoint or not for this method: an anonymous request learns nothing about which routes
-/// exist. Everything under <c>/admin/v1</c> (when the admin API is on) needs the operator key. The rest (health, the
-/// API reference) is open. Requests are authenticated by the scheme of their path: an account key is never tried on
-/// <c>/admin/v1</c>, nor the operator key on <c>/api/v1</c>.
+/// exist. Everything under <c>/admin/v1</c> (when the admin API is on) needs the operator key, and <c>/dashboard</c> its
+/// own cookie session (see <c>DashboardRegistration</c>). The rest (health, the API reference) is open. Requests are
+/// authenticated by the scheme of their path: an account key is never tried on <c>/admin/v1</c>, nor the operator key
+/// on <c>/api/v1</c>, nor a dashboard cookie on either.
 /// </summary>
 public static class ApiKeyPolicy
 {

@@ -20,18 +20,24 @@ public static class ApiKeysApi
 
     private static async Task<Results<Created<ApiKey>, ValidationFailed>> Create(CreateApiKeyRequest request, [AsParameters] ApiKeyServices s)
     {
+        if (Validate(request, out var name) is { } errors)
+        {
+            return new ValidationFailed(errors);
+        }
+        var key = await s.Keys.CreateKeyAsync(s.Caller.AccountId, name, request.Scope ?? ApiKeyScope.Full, s.CancellationToken);
+        return TypedResults.Created(default(string), key);
+    }
+
+    /// <summary>The errors of a request to create a key, or null and its trimmed name; the dashboard's form uses it too.</summary>
+    public static Dictionary<string, string[]>? Validate(CreateApiKeyRequest request, out string name)
+    {
         var validator = new Validator();
-        var name = validator.Text("name", request.Name, required: true, MaxNameLength);
+        name = validator.Text("name", request.Name, required: true, MaxNameLength) ?? "";
         if (request.Scope is not null && !ApiKeyScope.IsKnown(request.Scope))
         {
             validator.Add("scope", $"'scope' must be \"{ApiKeyScope.Full}\" or \"{ApiKeyScope.Read}\"; '{request.Scope}' is not.");
         }
-        if (validator.Errors() is { } errors)
-        {
-            return new ValidationFailed(errors);
-        }
-        var key = await s.Keys.CreateKeyAsync(s.Caller.AccountId, name!, request.Scope ?? ApiKeyScope.Full, s.CancellationToken);
-        return TypedResults.Created(default(string), key);
+        return validator.Errors();
     }
 
     private static async Task<Results<Ok<Page<ApiKey>>, ValidationFailed>> List(string? limit, string? cursor, [AsParameters] ApiKeyServices s) =>

@@ -61,6 +61,10 @@ public static class DashboardRegistration
             o.Cookie.Path = PathPrefix;
             ApplySameSite(o.Cookie, options);
         });
+        // Razor escapes what HTML needs (<, >, &, quotes) and, by default, every character outside Basic Latin too;
+        // allowing all ranges keeps names like "Zoë" readable in the page source without making anything less safe.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Dashboard/Pages";

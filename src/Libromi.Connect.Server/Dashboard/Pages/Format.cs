@@ -45,5 +45,17 @@ public static class Format
         }
     }
 
+    /// <summary>Logged response headers (an object of names to values) as the lines of an HTTP message.</summary>
+    public static string Headers(JsonElement? headers)
+    {
+        if (headers is not { ValueKind: JsonValueKind.Object } h)
+        {
+            return headers is null ? "(none)" : Json(headers);
+        }
+        return string.Join("\n", h.EnumerateObject().SelectMany(p => p.Value.ValueKind == JsonValueKind.Array
+            ? p.Value.EnumerateArray().Select(v => $"{p.Name}: {v}")
+            : [$"{p.Name}: {p.Value}"]));
+    }
+
     public static string Json(JsonElement? element) => element is { } e ? JsonSerializer.Serialize(e, Indented) : "";
 }

@@ -36,7 +36,6 @@ public sealed class DeliveriesModel(DeliveryService deliveries, EventService eve
             return NotFound();
         }
         View = view;
-        Webhook = await webhooks.FindAsync(AccountId, id, Aborted);
         return Page();
     }
 
@@ -119,8 +118,18 @@ public sealed class DeliveriesModel(DeliveryService deliveries, EventService eve
         return $"/dashboard/webhooks/{Uri.EscapeDataString(id)}/deliveries" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
     }
 
+    /// <summary>Where the live part asks for its next version: this view, answered by <see cref="OnGetLiveAsync"/>.</summary>
+    public string Live()
+    {
+        var here = Here(View.WebhookId, View.Status, View.Selected?.Id, Cursor);
+        return here + (here.Contains('?') ? "&" : "?") + "handler=live";
+    }
+
+    public string? Cursor { get; private set; }
+
     private async Task<DeliveriesView?> LoadAsync(string id, string? status, string? delivery, string? cursor)
     {
+        Cursor = cursor;
         var status0 = string.IsNullOrEmpty(status) ? null : status;
         if (DeliveryValidation.List(status0, "25", cursor, out var statusCode, out var page) is not null)
         {
@@ -131,6 +140,7 @@ public sealed class DeliveriesModel(DeliveryService deliveries, EventService eve
         {
             return null;
         }
+        Webhook ??= await webhooks.FindAsync(AccountId, id, Aborted);
         DeliveryView? selected = null;
         string? body = null;
         if (!string.IsNullOrEmpty(delivery) && await deliveries.FindAsync(AccountId, delivery, Aborted) is { } found && found.WebhookId == id)
