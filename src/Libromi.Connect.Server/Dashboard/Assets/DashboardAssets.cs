@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Libromi.Connect.Server.Dashboard.Assets;
 
 /// <summary>
-/// The dashboard's style sheet and script, built into the server assembly, so that the dashboard needs nothing from
+/// The dashboard's style sheet, script and icon, built into the server assembly, so that the dashboard needs nothing from
 /// the disk, a CDN or a build step. Each file is answered with a strong ETag of its content.
 /// </summary>
 public sealed class DashboardAssets
@@ -13,7 +13,7 @@ public sealed class DashboardAssets
     public DashboardAssets()
     {
         var assembly = typeof(DashboardAssets).Assembly;
-        foreach (var (name, type) in new[] { ("dashboard.css", "text/css; charset=utf-8"), ("dashboard.js", "text/javascript; charset=utf-8") })
+        foreach (var (name, type) in new[] { ("dashboard.css", "text/css; charset=utf-8"), ("dashboard.js", "text/javascript; charset=utf-8"), ("favicon.svg", "image/svg+xml") })
         {
             using var stream = assembly.GetManifestResourceStream("dashboard/" + name)
                 ?? throw new InvalidOperationException($"The dashboard asset '{name}' is not built into the server.");

@@ -14,7 +14,7 @@ namespace Libromi.Connect.Server.Dashboard.Pages.Webhooks;
 /// changes live: <see cref="OnGetLiveAsync"/> holds the browser's request until they change.
 /// </summary>
 public sealed class DeliveriesModel(DeliveryService deliveries, EventService events, WebhookService webhooks, Database database,
-    DeliveryChanges changes, TimeProvider time) : DashboardPage
+    DeliveryChanges changes, TimeProvider time, IHostApplicationLifetime lifetime) : DashboardPage
 {
     /// <summary>The longest a live request is held: below the usual 30–60 s idle timeouts of proxies.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(25);
@@ -42,8 +42,10 @@ public sealed class DeliveriesModel(DeliveryService deliveries, EventService eve
     /// <summary>The live part, once it differs from <paramref name="seen"/>, or as it is after <see cref="LongestWait"/>.</summary>
     public async Task<IActionResult> OnGetLiveAsync(string id, string? status, string? delivery, string? cursor, string? seen)
     {
-        // Ends after the longest wait, or at once when the browser goes away.
-        var cancelled = Task.Delay(LongestWait, time, Aborted);
+        // Ends after the longest wait, or at once when the browser goes away or the server stops (which would
+        // otherwise wait for every open dashboard before it could shut down).
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(Aborted, lifetime.ApplicationStopping);
+        var cancelled = Task.Delay(LongestWait, time, ended.Token);
         while (true)
         {
             // Taken before reading, so that a change committed while the page is read wakes the next wait.
