@@ -14,9 +14,17 @@ public abstract class DashboardPage : PageModel
     /// <summary>The navigation entry this page belongs to, for the menu to mark.</summary>
     public abstract string Section { get; }
 
-    /// <summary>A line to show once after a redirect (saved, rotated, revoked...).</summary>
-    [TempData]
-    public string? Notice { get; set; }
+    /// <summary>
+    /// A line to show once after a redirect (saved, rotated, revoked...), kept in the TempData cookie. Read and written
+    /// on demand rather than bound with <c>[TempData]</c>: a bound property loads (and so re-saves or deletes) the cookie
+    /// on every request, and a live request answered between a form's redirect and the page it leads to would then
+    /// wipe the notice before that page could show it.
+    /// </summary>
+    public string? Notice
+    {
+        get => TempData[nameof(Notice)] as string;
+        set => TempData[nameof(Notice)] = value;
+    }
 
     public string AccountId => User.AccountId();
 
