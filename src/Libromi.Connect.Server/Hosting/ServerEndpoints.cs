@@ -36,7 +36,7 @@ public static class ServerEndpoints
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs");
+        app.MapScalarApiReference("/docs", ApiReference.Configure);
         app.MapLibromiDashboard();
 
         app.MapGroup(ApiKeyPolicy.PathPrefix)

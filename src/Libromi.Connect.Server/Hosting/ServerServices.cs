@@ -99,7 +99,7 @@ public static class ServerServices
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ProblemResponses>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiServers>().AddDocumentTransformer<OpenApiRawJsonFields>().AddSchemaTransformer<OpenApiTextSchemas>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiProductInfo>().AddDocumentTransformer<OpenApiServers>().AddDocumentTransformer<OpenApiRawJsonFields>().AddSchemaTransformer<OpenApiTextSchemas>());
 
         var maxBody = configuration.GetSection("Api").Get<ApiOptions>()?.MaxRequestBodySize ?? new ApiOptions().MaxRequestBodySize;
         builder.WebHost.ConfigureKestrel(k =>

@@ -70,12 +70,12 @@ public sealed class DashboardBrowser : IAsyncLifetime
     public Dictionary<IPage, List<string>> Errors { get; } = [];
 
     /// <summary>Saves a full-page screenshot to <c>LIBROMI_SCREENSHOTS</c>, when set, for a person to look at.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         if (Environment.GetEnvironmentVariable("LIBROMI_SCREENSHOTS") is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
         }
     }
 
