@@ -84,30 +84,44 @@ public static class DashboardRegistration
         {
             return app;
         }
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(PathPrefix), b => b.UseMiddleware<DashboardHeaders>());
+        var embeddable = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Embeddable;
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(PathPrefix), b =>
+        {
+            b.UseMiddleware<DashboardHeaders>();
+            if (embeddable)
+            {
+                AllowFraming(b);
+            }
+        });
         app.MapDashboardAssets();
         app.MapRazorPages();
         return app;
     }
 
-    /// <summary>
-    /// <c>SameSite=Strict</c> and <c>Secure</c> under HTTPS; when the portal may be framed by another site, a Strict
-    /// cookie would never reach the frame, so it is <c>SameSite=None; Secure; Partitioned</c> (the browser keeps it
-    /// apart per embedding site), and the antiforgery token does what SameSite no longer can.
-    /// </summary>
+    /// <summary><c>SameSite=Strict</c>, HttpOnly, and <c>Secure</c> under HTTPS; see <see cref="AllowFraming"/> for the embeddable portal.</summary>
     private static void ApplySameSite(CookieBuilder cookie, DashboardOptions options)
     {
         cookie.HttpOnly = true;
-        if (options.Embeddable)
-        {
-            cookie.SameSite = SameSiteMode.None;
-            cookie.SecurePolicy = CookieSecurePolicy.Always;
-            cookie.Extensions.Add("Partitioned");
-        }
-        else
-        {
-            cookie.SameSite = SameSiteMode.Strict;
-            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        }
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     }
+
+    /// <summary>
+    /// When the portal may be framed by another site, a Strict cookie would never reach the frame, so under HTTPS the
+    /// dashboard's cookies become <c>SameSite=None; Secure; Partitioned</c> (the browser keeps them apart per embedding
+    /// site) and the antiforgery token does what SameSite no longer can. Over plain HTTP they stay Strict: a browser
+    /// refuses <c>SameSite=None</c> without <c>Secure</c>, and framing needs HTTPS anyway.
+    /// </summary>
+    private static void AllowFraming(IApplicationBuilder app) => app.UseCookiePolicy(new CookiePolicyOptions
+    {
+        OnAppendCookie = c =>
+        {
+            if (c.Context.Request.IsHttps)
+            {
+                c.CookieOptions.SameSite = SameSiteMode.None;
+                c.CookieOptions.Secure = true;
+                c.CookieOptions.Extensions.Add("Partitioned");
+            }
+        },
+    });
 }

@@ -122,4 +122,51 @@ public sealed class DashboardAccessTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script"));
         Assert.DoesNotMatch("<[^>]+\\son[a-z]+=", html);
     }
+
+    [Fact]
+    public async Task With_frame_ancestors_only_those_origins_may_frame_it_and_under_HTTPS_its_cookies_are_partitioned()
+    {
+        var folder = Directory.CreateTempSubdirectory("libromi-tls-").FullName;
+        var (certificate, key) = Support.SelfSignedCertificates.Create("CN=127.0.0.1");
+        await File.WriteAllTextAsync(Path.Combine(folder, "server.pem"), certificate);
+        await File.WriteAllTextAsync(Path.Combine(folder, "server.key"), key);
+        var framing = new Dictionary<string, string?> { ["Dashboard:FrameAncestors:0"] = "https://app.example.com" };
+        await using var plain = await TestServer.StartAsync(framing);
+        await using var tls = await TestServer.StartAsync(new Dictionary<string, string?>(framing)
+        {
+            ["Kestrel:Endpoints:Https:Url"] = "https://127.0.0.1:0",
+            ["Kestrel:Endpoints:Https:Certificate:Path"] = Path.Combine(folder, "server.pem"),
+            ["Kestrel:Endpoints:Https:Certificate:KeyPath"] = Path.Combine(folder, "server.key"),
+        });
+        using var overHttp = new DashboardHttp(plain.BaseAddress);
+        using var overHttps = new DashboardHttp(tls.BaseAddress);
+
+        using var http = await overHttp.GetAsync("/dashboard/sign-in");
+        using var https = await overHttps.GetAsync("/dashboard/sign-in");
+        using var signedIn = await overHttps.SignInAsync(tls.ApiKey);
+
+        Assert.Equal("https", tls.BaseAddress.Scheme);
+        var csp = Assert.Single(https.Headers.GetValues("Content-Security-Policy"));
+        Assert.EndsWith("frame-ancestors https://app.example.com", csp);
+        Assert.False(https.Headers.Contains("X-Frame-Options"));
+        foreach (var cookie in https.Headers.GetValues("Set-Cookie").Concat(signedIn.Headers.GetValues("Set-Cookie")))
+        {
+            Assert.Contains("samesite=none", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("partitioned", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, http.StatusCode);
+        Assert.Contains("samesite=strict", Assert.Single(http.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_frame_ancestor_that_is_not_an_origin_stops_the_server_at_start_naming_the_setting()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() =>
+            TestServer.StartAsync(new Dictionary<string, string?> { ["Dashboard:FrameAncestors:0"] = "https://app.example.com/portal; script-src *" }));
+
+        Assert.Contains("Dashboard:FrameAncestors", failure.ToString());
+    }
 }
