@@ -6,7 +6,7 @@ public sealed class JsonBytesResult(byte[] body, int statusCode = StatusCodes.St
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = statusCode;
-        httpContext.Response.ContentType = "application/json";
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
         httpContext.Response.ContentLength = body.Length;
         return httpContext.Response.Body.WriteAsync(body).AsTask();
     }
