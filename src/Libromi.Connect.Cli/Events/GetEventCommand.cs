@@ -8,7 +8,7 @@ namespace Libromi.Connect.Cli.Events;
 /// <summary><c>libromi events get ID</c></summary>
 internal static class GetEventCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = Libromi.Connect.Webhooks.Json.MinimalJsonEncoder.Instance };
 
     public static Command Create(CliContext context)
     {

@@ -15,5 +15,7 @@ internal static class CliJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = indented,
+        // Names as typed, emoji included, rather than \u escapes.
+        Encoder = Libromi.Connect.Webhooks.Json.MinimalJsonEncoder.Instance,
     };
 }

@@ -23,7 +23,7 @@ public static class ApiJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         // A misspelt field must not be silently ignored: "evnts" would otherwise create a webhook with no events.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.Encoder = MinimalJsonEncoder.Instance;
+        options.Encoder = Libromi.Connect.Webhooks.Json.MinimalJsonEncoder.Instance;
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new StrictStringConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
