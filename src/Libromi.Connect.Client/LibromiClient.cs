@@ -47,6 +47,7 @@ public sealed class LibromiClient
         Deliveries = new DeliveriesClient(api);
         Listen = new ListenClient(api);
         ApiKeys = new ApiKeysClient(api);
+        Account = new AccountClient(api);
     }
 
     /// <summary>Contacts: create, read, list and update.</summary>
@@ -72,4 +73,7 @@ public sealed class LibromiClient
 
     /// <summary>The account's API keys: create (shown once), list and revoke.</summary>
     public ApiKeysClient ApiKeys { get; }
+
+    /// <summary>The calling account, and its default region for phone numbers in national format.</summary>
+    public AccountClient Account { get; }
 }

@@ -51,7 +51,7 @@ public sealed class LibromiApiExceptionTests(ServerFixture fixture) : IClassFixt
 
         Assert.Equal(422, error.Status);
         Assert.Equal(["email", "name", "phone"], error.Errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("at least 6 digits", Assert.Single(error.Errors["phone"]), StringComparison.Ordinal);
+        Assert.Contains("must be in international format", Assert.Single(error.Errors["phone"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class LibromiApiExceptionTests(ServerFixture fixture) : IClassFixt
         var client = await fixture.NewClientAsync();
         var first = await client.Contacts.CreateAsync(new() { Name = "Ada", Phone = "+441234567890" });
 
-        var error = await Assert.ThrowsAsync<LibromiApiException>(() => client.Contacts.CreateAsync(new() { Name = "Ada again", Phone = "441234567890" }));
+        var error = await Assert.ThrowsAsync<LibromiApiException>(() => client.Contacts.CreateAsync(new() { Name = "Ada again", Phone = "+44 1234 567890" }));
 
         Assert.Equal((409, false), (error.Status, error.IsTransient));
         Assert.Contains(first.Id, error.Detail, StringComparison.Ordinal);

@@ -16,6 +16,7 @@ internal static class ContactView
         ("id", c.Id),
         ("name", c.Name),
         ("phone", c.Phone),
+        ("phone formatted", c.PhoneFormatted),
         ("email", c.Email),
         ("attributes", c.Attributes.GetRawText()),
         ("created", Cells.Time(c.CreatedAt)),

@@ -13,6 +13,8 @@ namespace Libromi.Connect.Client.Http;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(WebhookEventConverter)])]
 [JsonSerializable(typeof(CreateApiKeyRequest))]
+[JsonSerializable(typeof(Account))]
+[JsonSerializable(typeof(UpdateAccountRequest))]
 [JsonSerializable(typeof(ApiKey))]
 [JsonSerializable(typeof(PageResponse<ApiKey>))]
 [JsonSerializable(typeof(CreateContactRequest))]

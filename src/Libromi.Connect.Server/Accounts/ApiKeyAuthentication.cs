@@ -21,6 +21,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string KeyClaim = "libromi:key";
     public const string ScopeClaim = "libromi:scope";
     public const string DisabledClaim = "libromi:account-disabled";
+    public const string RegionClaim = "libromi:default-region";
     private const string Missing = "Send your API key in the header 'Authorization: Bearer <api key>'.";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -44,6 +45,10 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         if (access.AccountDisabled)
         {
             claims.Add(new Claim(DisabledClaim, "true"));
+        }
+        if (access.DefaultRegion is { } region)
+        {
+            claims.Add(new Claim(RegionClaim, region));
         }
         var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

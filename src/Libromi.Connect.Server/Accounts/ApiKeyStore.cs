@@ -13,12 +13,12 @@ public static class ApiKeyStore
     public static async Task<ApiKeyAccess?> FindByHashAsync(StoreSession session, string keyHash, CancellationToken cancellationToken)
     {
         await using var command = session.Command("""
-            SELECT k.account_id, k.id, k.scope, a.disabled_at FROM api_keys k LEFT JOIN accounts a ON a.id = k.account_id
+            SELECT k.account_id, k.id, k.scope, a.disabled_at, a.default_region FROM api_keys k LEFT JOIN accounts a ON a.id = k.account_id
             WHERE k.key_hash = @h AND k.revoked_at IS NULL
             """).With("@h", keyHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new ApiKeyAccess(reader.GetString(0), reader.GetString(1), reader.GetString(2), !reader.IsDBNull(3))
+            ? new ApiKeyAccess(reader.GetString(0), reader.GetString(1), reader.GetString(2), !reader.IsDBNull(3), reader.IsDBNull(4) ? null : reader.GetString(4))
             : null;
     }
 

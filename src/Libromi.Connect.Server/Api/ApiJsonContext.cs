@@ -18,6 +18,10 @@ namespace Libromi.Connect.Server.Api;
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(Libromi.Connect.Server.Accounts.CreateApiKeyRequest))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Settings.UpdateAccountRequest))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Settings.AccountView))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Contacts.PhoneCheck.PhoneCheckRequest))]
+[JsonSerializable(typeof(Libromi.Connect.Server.Contacts.PhoneCheck.PhoneCheckReport))]
 [JsonSerializable(typeof(Libromi.Connect.Server.Accounts.ApiKey))]
 [JsonSerializable(typeof(Page<Libromi.Connect.Server.Accounts.ApiKey>))]
 [JsonSerializable(typeof(Libromi.Connect.Server.Accounts.Admin.CreateAccountRequest))]

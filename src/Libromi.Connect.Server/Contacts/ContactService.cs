@@ -96,7 +96,10 @@ public sealed class ContactService(Database database, EventWriter events, IdGene
     private Contact New(string name, string phone, string? email, JsonObject? attributes)
     {
         var now = time.GetUtcNow();
-        return new Contact(ids.New("con"), name, phone, email, JsonElement.Parse(ContactStore.ToText(attributes ?? [])), now, now);
+        return new Contact(ids.New("con"), name, phone, email, JsonElement.Parse(ContactStore.ToText(attributes ?? [])), now, now)
+        {
+            PhoneFormatted = PhoneNumber.Formatted(phone),
+        };
     }
 
     /// <summary>Applies the changes in one write of its own; <c>attributes</c> are merged key by key.</summary>
@@ -144,6 +147,7 @@ public sealed class ContactService(Database database, EventWriter events, IdGene
         {
             Name = name ?? current.Name,
             Phone = phone ?? current.Phone,
+            PhoneFormatted = PhoneNumber.Formatted(phone ?? current.Phone),
             Email = email is null ? current.Email : email.Length == 0 ? null : email,
             Attributes = attributes,
         };

@@ -91,5 +91,8 @@ public static class ContactStore
         reader.GetNullableString(3),
         JsonElement.Parse(reader.GetString(4)),
         reader.GetTime(5),
-        reader.GetTime(6));
+        reader.GetTime(6))
+    {
+        PhoneFormatted = PhoneNumber.Formatted(reader.GetString(2)),
+    };
 }

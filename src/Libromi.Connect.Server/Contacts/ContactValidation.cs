@@ -9,11 +9,11 @@ public static class ContactValidation
     public const int MaxNameLength = 200;
     public const int MaxEmailLength = 254;
 
-    public static Dictionary<string, string[]>? Create(CreateContactRequest request, out ContactInput valid)
+    public static Dictionary<string, string[]>? Create(CreateContactRequest request, string? defaultRegion, out ContactInput valid)
     {
         var validator = new Validator();
         var name = validator.Text("name", request.Name, required: true, MaxNameLength);
-        var phone = PhoneNumber.Validate(validator, "phone", request.Phone);
+        var phone = PhoneNumber.Validate(validator, "phone", request.Phone, defaultRegion);
         var email = Email(validator, request.Email);
         var attributes = validator.Attributes("attributes", request.Attributes);
         valid = new ContactInput(name, phone, email is "" ? null : email, attributes);
@@ -21,7 +21,7 @@ public static class ContactValidation
     }
 
     /// <summary>Absent fields stay null; an <c>email</c> of "" stays "" and removes it.</summary>
-    public static Dictionary<string, string[]>? Update(UpdateContactRequest request, out ContactInput valid)
+    public static Dictionary<string, string[]>? Update(UpdateContactRequest request, string? defaultRegion, out ContactInput valid)
     {
         var validator = new Validator();
         var name = validator.Text("name", request.Name, required: false, MaxNameLength);
@@ -29,7 +29,7 @@ public static class ContactValidation
         {
             validator.Add("name", "'name' must not be empty; leave it out to keep the current name.");
         }
-        var phone = request.Phone is null ? null : PhoneNumber.Validate(validator, "phone", request.Phone);
+        var phone = request.Phone is null ? null : PhoneNumber.Validate(validator, "phone", request.Phone, defaultRegion);
         var email = Email(validator, request.Email);
         var attributes = validator.Attributes("attributes", request.Attributes);
         valid = new ContactInput(name, phone, email, attributes);

@@ -23,7 +23,7 @@ public static class ContactsApi
 
     private static async Task<Results<Created<Contact>, ValidationFailed, ConflictProblem>> Create(CreateContactRequest request, [AsParameters] ContactServices s)
     {
-        if (ContactValidation.Create(request, out var valid) is { } errors)
+        if (ContactValidation.Create(request, s.Caller.DefaultRegion, out var valid) is { } errors)
         {
             return new ValidationFailed(errors);
         }
@@ -41,7 +41,7 @@ public static class ContactsApi
 
     private static async Task<Results<Ok<Contact>, ValidationFailed, NotFoundProblem, ConflictProblem>> Update(string id, UpdateContactRequest request, [AsParameters] ContactServices s)
     {
-        if (ContactValidation.Update(request, out var valid) is { } errors)
+        if (ContactValidation.Update(request, s.Caller.DefaultRegion, out var valid) is { } errors)
         {
             return new ValidationFailed(errors);
         }

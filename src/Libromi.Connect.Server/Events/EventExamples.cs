@@ -9,8 +9,11 @@ internal static class EventExamples
     private static readonly DateTimeOffset At = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly Contact Ada = new(
-        "con_01JD7Q8T5V3K2M4N6P8R0S2T4V", "Ada Lovelace", "+441234567890", "ada@example.com",
-        JsonElement.Parse("""{"plan":"gold"}"""), At, At);
+        "con_01JD7Q8T5V3K2M4N6P8R0S2T4V", "Ada Lovelace", "+447700900123", "ada@example.com",
+        JsonElement.Parse("""{"plan":"gold"}"""), At, At)
+    {
+        PhoneFormatted = "+44 7700 900123",
+    };
 
     private static readonly Message Question = new(
         "msg_01JD7Q8T5V3K2M4N6P8R0S2T4V", Ada.Id, "inbound", "text", "Hi, what are your opening hours?", "received", At);

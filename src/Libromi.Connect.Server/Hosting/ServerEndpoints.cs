@@ -1,9 +1,11 @@
 using Libromi.Connect.Server.Accounts;
 using Libromi.Connect.Server.Accounts.Admin;
 using Libromi.Connect.Server.Accounts.Portal;
+using Libromi.Connect.Server.Accounts.Settings;
 using Libromi.Connect.Server.Api;
 using Libromi.Connect.Server.Chatbots;
 using Libromi.Connect.Server.Contacts;
+using Libromi.Connect.Server.Contacts.PhoneCheck;
 using Libromi.Connect.Server.Dashboard;
 using Libromi.Connect.Server.Delivery;
 using Libromi.Connect.Server.Events;
@@ -44,6 +46,7 @@ public static class ServerEndpoints
             .WithPipelineProblems()
             .AddEndpointFilter(Api.NulGuard.InvokeAsync)
             .MapApiKeysApi()
+            .MapAccountApi()
             .MapPortalSessionsApi()
             .MapContactsApi()
             .MapMessagesApi()
@@ -59,7 +62,8 @@ public static class ServerEndpoints
                 .RequireAuthorization(Accounts.Admin.AdminKeyAuthentication.SchemeName)
                 .WithPipelineProblems()
                 .AddEndpointFilter(Api.NulGuard.InvokeAsync)
-                .MapAdminApi();
+                .MapAdminApi()
+                .MapPhoneCheckApi();
         }
         return app;
     }

@@ -61,6 +61,8 @@ public static class ServerServices
             p.GetRequiredService<IOptions<Retention.RetentionOptions>>().Value, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<Accounts.Settings.AccountSettings>();
+        services.AddSingleton<Contacts.PhoneCheck.PhoneCheck>();
         services.AddSingleton<Accounts.Admin.AccountAdmin>();
         services.AddSingleton<Accounts.Portal.PortalSessions>();
         services.AddSingleton<Idempotency>();

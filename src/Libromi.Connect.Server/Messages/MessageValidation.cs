@@ -24,10 +24,10 @@ public static class MessageValidation
     }
 
     /// <summary>The sender's phone normalised, and a blank name left out.</summary>
-    public static Dictionary<string, string[]>? Receive(InboundMessageRequest request, out InboundMessageRequest valid)
+    public static Dictionary<string, string[]>? Receive(InboundMessageRequest request, string? defaultRegion, out InboundMessageRequest valid)
     {
         var validator = new Validator();
-        var phone = PhoneNumber.Validate(validator, "from", request.From);
+        var phone = PhoneNumber.Validate(validator, "from", request.From, defaultRegion);
         var name = validator.Text("name", request.Name, required: false, ContactValidation.MaxNameLength);
         var content = validator.Text("content", request.Content, required: true, MaxContentLength, trim: false);
         NotBlank(validator, content);

@@ -28,7 +28,7 @@ public static class MessagesApi
 
     private static async Task<Results<Created<Message>, ValidationFailed>> Receive(InboundMessageRequest request, [AsParameters] MessageServices s)
     {
-        if (MessageValidation.Receive(request, out var valid) is { } errors)
+        if (MessageValidation.Receive(request, s.Caller.DefaultRegion, out var valid) is { } errors)
         {
             return new ValidationFailed(errors);
         }

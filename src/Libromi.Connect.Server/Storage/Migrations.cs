@@ -226,5 +226,9 @@ public static class Migrations
                 redeemed_at {sql.BigInt});
             CREATE INDEX portal_sessions_account ON portal_sessions (account_id, expires_at);
             """,
+            // 10: an account's default region (ISO 3166 alpha-2), the region phone numbers in national format are read
+            // in; null: international format only. Stored numbers are checked against libphonenumber by the phone check
+            // (Contacts/PhoneCheck), not here: SQL cannot parse them.
+            "ALTER TABLE accounts ADD COLUMN default_region TEXT;",
         ];
 }

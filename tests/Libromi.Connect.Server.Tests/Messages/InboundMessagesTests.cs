@@ -11,7 +11,7 @@ public sealed class InboundMessagesTests(ServerFixture fixture) : IClassFixture<
     {
         var client = await fixture.NewTenantAsync();
 
-        var answer = await client.PostAsync("inbound/messages", """{"from":"+1 (234) 567-890","name":"Ada","content":"Hi there"}""");
+        var answer = await client.PostAsync("inbound/messages", """{"from":"+1 (415) 555-0132","name":"Ada","content":"Hi there"}""");
 
         Assert.Equal(HttpStatusCode.Created, answer.Status);
         var message = answer.Json;
@@ -20,7 +20,7 @@ public sealed class InboundMessagesTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal("Hi there", message.Str("content"));
         var contact = Assert.Single(await client.AllAsync("contacts"));
         Assert.Equal(contact.Str("id"), message.Str("contact_id"));
-        Assert.Equal("+1234567890", contact.Str("phone"));
+        Assert.Equal("+14155550132", contact.Str("phone"));
         Assert.Equal("Ada", contact.Str("name"));
         Assert.Equal(["contact.created", "message.received"], (await client.EventTypesAsync()).AsEnumerable().Reverse());
     }
@@ -30,18 +30,18 @@ public sealed class InboundMessagesTests(ServerFixture fixture) : IClassFixture<
     {
         var client = await fixture.NewTenantAsync();
 
-        await client.PostOkAsync("inbound/messages", new { from = "1234567890", content = "Hi" });
+        await client.PostOkAsync("inbound/messages", new { from = "+1.415.555.0132", content = "Hi" });
 
-        Assert.Equal("+1234567890", Assert.Single(await client.AllAsync("contacts")).Str("name"));
+        Assert.Equal("+14155550132", Assert.Single(await client.AllAsync("contacts")).Str("name"));
     }
 
     [Fact]
     public async Task A_message_from_a_known_number_written_differently_reuses_the_contact()
     {
         var client = await fixture.NewTenantAsync();
-        var contact = await client.PostOkAsync("contacts", new { name = "Ada", phone = "+1 (234) 567-890" });
+        var contact = await client.PostOkAsync("contacts", new { name = "Ada", phone = "+1 (415) 555-0132" });
 
-        var message = await client.PostOkAsync("inbound/messages", new { from = "1234567890", name = "Someone else", content = "Hi" });
+        var message = await client.PostOkAsync("inbound/messages", new { from = "+1.415.555.0132", name = "Someone else", content = "Hi" });
 
         Assert.Equal(contact.Str("id"), message.Str("contact_id"));
         Assert.Equal("Ada", Assert.Single(await client.AllAsync("contacts")).Str("name"));

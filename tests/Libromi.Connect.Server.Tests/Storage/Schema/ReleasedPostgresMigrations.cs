@@ -269,5 +269,7 @@ internal static class ReleasedPostgresMigrations
             redeemed_at BIGINT);
         CREATE INDEX portal_sessions_account ON portal_sessions (account_id, expires_at);
         """,
+        // 10: accounts' default region for phone numbers.
+        "ALTER TABLE accounts ADD COLUMN default_region TEXT;",
     ];
 }

@@ -208,5 +208,7 @@ internal static class ReleasedSqliteMigrations
             redeemed_at INTEGER);
         CREATE INDEX portal_sessions_account ON portal_sessions (account_id, expires_at);
         """,
+        // 10: accounts' default region for phone numbers.
+        "ALTER TABLE accounts ADD COLUMN default_region TEXT;",
     ];
 }
