@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Libromi.Connect.Cli.Account;
 using Libromi.Connect.Cli.ApiKeys;
 using Libromi.Connect.Cli.Contacts;
 using Libromi.Connect.Cli.Deliveries;
@@ -34,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(ContactsCommand.Create(context));
         root.Subcommands.Add(MessagesCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
+        root.Subcommands.Add(AccountCommand.Create(context));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration
         {
             Output = output,
