@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Libromi.Connect.Server.Tests.Dashboard;
@@ -69,14 +68,6 @@ public sealed class DashboardBrowser : IAsyncLifetime
 
     /// <summary>Script errors and console errors (a CSP violation is one) of each page.</summary>
     public Dictionary<IPage, List<string>> Errors { get; } = [];
-
-    /// <summary>Fails with what axe-core finds wrong on the page (WCAG rules: labels, roles, contrast, ...).</summary>
-    public static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}")));
-    }
 
     /// <summary>Saves a full-page screenshot to <c>LIBROMI_SCREENSHOTS</c>, when set, for a person to look at.</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)

@@ -26,7 +26,6 @@ public sealed class DashboardJourneyTests(DashboardBrowser browser)
         await page.GetByLabel("URL").FillAsync(receiver.Url.ToString());
         await page.GetByLabel("Description").FillAsync("Orders service");
         await DashboardBrowser.ScreenshotAsync(page, "02-new-webhook");
-        await DashboardBrowser.AssertAccessibleAsync(page, "New webhook");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create webhook" }).ClickAsync();
         await Expect(page.GetByText("The webhook was created.")).ToBeVisibleAsync();
         await Expect(page.Locator("#secret-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^whsec_"));
@@ -67,7 +66,6 @@ public sealed class DashboardJourneyTests(DashboardBrowser browser)
         await Expect(attempt2).ToContainTextAsync("X-Libromi-Delivery-Attempt: 2");
         Assert.Equal(afterRetry, await page.EvaluateAsync<double>("performance.timeOrigin"));
         await DashboardBrowser.ScreenshotAsync(page, "06-second-attempt");
-        await DashboardBrowser.AssertAccessibleAsync(page, "Deliveries");
         Assert.Empty(browser.Errors[page]);
     }
 }
