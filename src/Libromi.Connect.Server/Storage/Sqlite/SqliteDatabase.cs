@@ -69,6 +69,9 @@ public sealed class SqliteDatabase : Database
                 ConvertedToIncrementalVacuum = await UseIncrementalVacuumAsync(connection, cancellationToken);
                 await using var wal = connection.Sql("PRAGMA journal_mode=WAL;");
                 await wal.ExecuteNonQueryAsync(cancellationToken);
+                // Closed for good rather than kept in the pool: nothing may close it later, from another thread, while
+                // the writer is setting up the same write-ahead log.
+                SqliteConnection.ClearPool((SqliteConnection)connection);
             }
             await using var scope = await BeginWriteAsync(cancellationToken);
             await Migrator.ApplyAsync(scope, Migrations.For(Sql), Time.GetUtcNow(), cancellationToken);
@@ -175,7 +178,17 @@ public sealed class SqliteDatabase : Database
     {
         await Writer.DisposeAsync();
         await _guard.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // This database's pools only. Clearing every pool closed, from this thread, idle connections of other
+        // databases in the process (tests run many servers at once): one closed as another server's writer set up its
+        // write-ahead log made that writer's first write fail with "attempt to write a readonly database".
+        using (var reader = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(reader);
+        }
+        using (var creator = new SqliteConnection(_createConnectionString))
+        {
+            SqliteConnection.ClearPool(creator);
+        }
     }
 
     private bool IsInMemory => DataSource is "" or ":memory:" || DataSource.StartsWith("file::memory:", StringComparison.Ordinal);
